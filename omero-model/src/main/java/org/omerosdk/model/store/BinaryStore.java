@@ -1,0 +1,90 @@
+package org.omerosdk.model.store;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/**
+ * A small key/value store of binaries (original files, pyramid chunks, thumbnails): the storage SPI every backend
+ * implements (local filesystem, S3-compatible object storage, memory).
+ *
+ * <p>Keys are relative, {@code '/'}-separated paths such as {@code "user_3/2026-11/24/file.tif"}; see
+ * {@link StoreKeys#check} for the rules every backend enforces (no {@code ..}, no empty segment, no leading
+ * {@code /}, no control characters).
+ *
+ * <p>Guarantees every backend gives, checked by the shared contract test suite:
+ * <ul>
+ * <li>Writes are atomic: an object becomes visible only when its {@link StoreWriter} is committed. A writer
+ *     closed without commit, or failing mid-way, leaves no object and no partial data visible.</li>
+ * <li>Failures surface as {@link org.omerosdk.model.StorageException}; a missing key on read as
+ *     {@link org.omerosdk.model.NotFoundException}; a read-only store refuses writes with
+ *     {@link org.omerosdk.model.ReadOnlyException}.</li>
+ * <li>Instances are thread-safe.</li>
+ * </ul>
+ */
+public interface BinaryStore extends AutoCloseable {
+
+    /** Opens a writer for {@code key}; nothing is visible until {@link StoreWriter#commit()}. Replaces on commit. */
+    StoreWriter writer(String key);
+
+    /** Opens the whole object for reading. */
+    InputStream get(String key);
+
+    /** Opens {@code length} bytes from {@code offset} (fewer if the object ends first). */
+    InputStream get(String key, long offset, long length);
+
+    boolean exists(String key);
+
+    /** Size in bytes of the object at {@code key}. */
+    long size(String key);
+
+    /** Keys of all objects whose key starts with {@code prefix} (an empty prefix lists everything), sorted. */
+    List<String> list(String prefix);
+
+    /** Deletes the object; returns false when there was none. */
+    boolean delete(String key);
+
+    /** Copies {@code from} to {@code to} atomically (as a committed write). */
+    void copy(String from, String to);
+
+    /** Makes {@code to} share {@code from}'s content without copying where the backend can; else copies. */
+    default void link(String from, String to) {
+        copy(from, to);
+    }
+
+    /** Moves {@code from} to {@code to}: afterwards only {@code to} exists. */
+    void move(String from, String to);
+
+    /** A short description for messages and logs, e.g. {@code "file:/OMERO/ManagedRepository"}. */
+    String describe();
+
+    /** Writes {@code content} completely to {@code key}, atomically. */
+    default void put(String key, InputStream content) {
+        try (StoreWriter w = writer(key)) {
+            content.transferTo(w);
+            w.commit();
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing " + key + " to " + describe(), e);
+        }
+    }
+
+    /** Writes {@code content} to {@code key}, atomically. */
+    default void put(String key, byte[] content) {
+        put(key, new ByteArrayInputStream(content));
+    }
+
+    /** Reads the whole object into memory. */
+    default byte[] read(String key) {
+        try (InputStream in = get(key)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading " + key + " from " + describe(), e);
+        }
+    }
+
+    @Override
+    default void close() {
+    }
+}
