@@ -75,4 +75,38 @@ public final class ConfigKeys {
     // --- sessions ----------------------------------------------------------------------------------------
     public static final ConfigKey SESSIONS_TIMEOUT = new ConfigKey("omero.sessions.timeout", "600000",
             "Milliseconds a session may stay idle before it expires.", LONG);
+
+    // --- LDAP (omero-permissions, org.omerosdk.permissions.ldap) -----------------------------------------
+    public static final ConfigKey LDAP_CONFIG = new ConfigKey("omero.ldap.config", "false",
+            "Whether LDAP authentication is enabled.", BOOLEAN);
+    public static final ConfigKey LDAP_URLS = new ConfigKey("omero.ldap.urls", "ldap://localhost:389",
+            "LDAP server URL(s), space- or comma-separated; ldaps:// for SSL.", STRING);
+    public static final ConfigKey LDAP_BASE = new ConfigKey("omero.ldap.base", "ou=example, o=com",
+            "Base DN under which users and groups are searched.", STRING);
+    public static final ConfigKey LDAP_USERNAME = new ConfigKey("omero.ldap.username", "",
+            "Bind DN for searches (empty: anonymous).", STRING);
+    public static final ConfigKey LDAP_PASSWORD = new ConfigKey("omero.ldap.password", "",
+            "Bind password for searches.", STRING);
+    public static final ConfigKey LDAP_USER_FILTER = new ConfigKey("omero.ldap.user_filter", "(objectClass=person)",
+            "Filter an LDAP entry must pass to be an OMERO user.", STRING);
+    public static final ConfigKey LDAP_USER_MAPPING = new ConfigKey("omero.ldap.user_mapping",
+            "omeName=cn, firstName=givenName, lastName=sn, email=mail, institution=department, middleName=middleName",
+            "Which LDAP attribute gives each experimenter field.", LIST);
+    public static final ConfigKey LDAP_GROUP_FILTER = new ConfigKey("omero.ldap.group_filter", "(objectClass=groupOfNames)",
+            "Filter an LDAP entry must pass to be an OMERO group.", STRING);
+    public static final ConfigKey LDAP_GROUP_MAPPING = new ConfigKey("omero.ldap.group_mapping", "name=cn",
+            "Which LDAP attribute gives the group name.", LIST);
+    public static final ConfigKey LDAP_NEW_USER_GROUP = new ConfigKey("omero.ldap.new_user_group", "default",
+            "Group(s) a new LDAP user joins: a name, or :ou:, :attribute:, :filtered_attribute:, :dn_attribute:, "
+                    + ":filtered_dn_attribute:, :query:, :bean:.", STRING);
+    public static final ConfigKey LDAP_NEW_USER_GROUP_OWNER = new ConfigKey("omero.ldap.new_user_group_owner", "",
+            "Filter ANDed to the group query to decide which groups the new user owns.", STRING);
+    public static final ConfigKey LDAP_SYNC_ON_LOGIN = new ConfigKey("omero.ldap.sync_on_login", "false",
+            "Whether LDAP attributes and groups are copied to OMERO at every login.", BOOLEAN);
+    public static final ConfigKey LDAP_CONNECT_TIMEOUT = new ConfigKey("omero.ldap.connect_timeout", "5000",
+            "Milliseconds to wait for an LDAP connection; <= 0 waits forever.", INT);
+    public static final ConfigKey LDAP_READ_TIMEOUT = new ConfigKey("omero.ldap.read_timeout", "5000",
+            "Milliseconds to wait for an LDAP response; <= 0 waits forever.", INT);
+    public static final ConfigKey LDAP_REFERRAL = new ConfigKey("omero.ldap.referral", "ignore",
+            "What to do with LDAP referrals: ignore, follow or throw.", STRING);
 }
