@@ -66,6 +66,10 @@ final class Database implements AutoCloseable {
                 hc.setUsername(config.get(ConfigKeys.DB_USER));
                 hc.setPassword(config.get(ConfigKeys.DB_PASS));
             }
+            if (url.startsWith("jdbc:postgresql:")) {
+                // one multi-row INSERT per JDBC batch instead of one statement per row
+                hc.addDataSourceProperty("reWriteBatchedInserts", "true");
+            }
             hc.setMaximumPoolSize(config.getInt(ConfigKeys.DB_POOLSIZE));
             hc.setPoolName("omero-sdk");
             hc.setAutoCommit(false);

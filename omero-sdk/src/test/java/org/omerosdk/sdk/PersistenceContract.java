@@ -36,6 +36,24 @@ import org.omerosdk.model.meta.EventLog;
 import org.omerosdk.model.meta.EventType;
 import org.omerosdk.model.meta.Experimenter;
 import org.omerosdk.model.meta.ExperimenterGroup;
+import org.omerosdk.model.annotations.ImageAnnotationLink;
+import org.omerosdk.model.annotations.MapAnnotation;
+import org.omerosdk.model.annotations.NamedValue;
+import org.omerosdk.model.display.ChannelBinding;
+import org.omerosdk.model.display.QuantumDef;
+import org.omerosdk.model.display.RenderingDef;
+import org.omerosdk.model.display.RenderingModel;
+import org.omerosdk.model.fs.ChecksumAlgorithm;
+import org.omerosdk.model.fs.Fileset;
+import org.omerosdk.model.fs.FilesetEntry;
+import org.omerosdk.model.fs.OriginalFile;
+import org.omerosdk.model.roi.Polygon;
+import org.omerosdk.model.roi.Rectangle;
+import org.omerosdk.model.roi.Roi;
+import org.omerosdk.model.roi.Shape;
+import org.omerosdk.model.screen.Plate;
+import org.omerosdk.model.screen.Well;
+import org.omerosdk.model.screen.WellSample;
 import org.omerosdk.model.units.Length;
 import org.omerosdk.model.units.UnitsLength;
 
@@ -250,6 +268,84 @@ abstract class PersistenceContract {
         try (Session asAlice = root.sudo("alice")) {
             Project p = asAlice.containers().createProject("by sudo");
             assertEquals(alice.id(), p.details().ownerId().orElseThrow());
+        }
+    }
+
+    @Test
+    void mapAnnotationKeepsOrderAndRepeatedKeys() {
+        List<NamedValue> pairs = List.of(new NamedValue("gene", "CDK5"), new NamedValue("stain", "DAPI"),
+                new NamedValue("gene", "PAX6"));
+        try (Session s = alice()) {
+            Image image = s.images().save(newImage("annotated", 1));
+            MapAnnotation saved = s.write((q, w) -> {
+                MapAnnotation m = w.create(new MapAnnotation(pairs));
+                w.create(new ImageAnnotationLink(Containers.load(q, image), m));
+                return m;
+            });
+            MapAnnotation read = s.read(q -> q.byId(MapAnnotation.class, saved.id()).orElseThrow());
+            assertEquals(pairs, read.mapValue());
+        }
+    }
+
+    @Test
+    void screenPlateWellAndShapesRoundTrip() {
+        try (Session s = alice()) {
+            Image image = s.images().save(newImage("field", 1));
+            long wellId = s.write((q, w) -> {
+                Plate plate = w.create(new Plate("plate"));
+                Well well = w.create(new Well(plate, 1, 2));
+                WellSample ws = new WellSample(well, Containers.load(q, image));
+                ws.setPosition(Length.micrometers(10), Length.micrometers(20));
+                w.create(ws);
+                Roi roi = w.create(new Roi(Containers.load(q, image)));
+                Rectangle r = new Rectangle(1, 2, 30, 40);
+                r.setPosition(0, null, 0);
+                r.attach(roi);
+                w.create(r);
+                Polygon p = new Polygon("0,0 10,0 10,10");
+                p.attach(roi);
+                w.create(p);
+                return well.id();
+            });
+            Well well = s.read(q -> q.byId(Well.class, wellId).orElseThrow());
+            assertEquals(1, well.row());
+            assertEquals(2, well.column());
+            List<Shape> shapes = s.read(q -> q.list(Select.from(Shape.class).whereEquals("o.roi.image.id",
+                    image.id())));
+            assertEquals(2, shapes.size());
+            Rectangle r = (Rectangle) shapes.get(0);
+            assertEquals(30, r.width());
+            assertTrue(r.theC().isEmpty());
+            assertEquals("0,0 10,0 10,10", ((Polygon) shapes.get(1)).points());
+        }
+    }
+
+    @Test
+    void renderingSettingsAndFilesetRoundTrip() {
+        try (Session s = alice()) {
+            Image image = s.images().save(newImage("rendered", 2));
+            long defId = s.write((q, w) -> {
+                Fileset fs = w.create(new Fileset("alice_2/2026-11/24/15-00-00.000"));
+                OriginalFile f = new OriginalFile("alice_2/2026-11/24/15-00-00.000/", "a.tif");
+                f.setSize(1234);
+                f.setHash(ChecksumAlgorithm.SHA1_160, "da39a3ee5e6b4b0d3255bfef95601890afd80709");
+                w.create(f);
+                w.create(new FilesetEntry(fs, f, "/home/alice/a.tif"));
+                Pixels px = q.first(Select.from(Pixels.class).whereEquals("o.image.id", image.id())).orElseThrow();
+                QuantumDef qd = w.create(QuantumDef.standard());
+                RenderingDef def = w.create(new RenderingDef(px, 1, 0, RenderingModel.RGB, qd));
+                ChannelBinding cb = new ChannelBinding(def, 0, 10, 4000);
+                cb.setColor(255, 0, 0, 255);
+                w.create(cb);
+                return def.id();
+            });
+            ChannelBinding cb = s.read(q -> q.first(Select.from(ChannelBinding.class)
+                    .whereEquals("o.renderingDef.id", defId)).orElseThrow());
+            assertEquals(0xFF0000FF, cb.rgba());
+            assertEquals(4000, cb.inputEnd());
+            OriginalFile f = s.read(q -> q.first(Select.from(OriginalFile.class).whereEquals("o.name", "a.tif"))
+                    .orElseThrow());
+            assertEquals(ChecksumAlgorithm.SHA1_160, f.hasher().orElseThrow());
         }
     }
 }
