@@ -1,0 +1,30 @@
+package org.omerosdk.model.acquisition;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+import java.util.Optional;
+import org.omerosdk.model.meta.IObject;
+
+/** The microscope an image was acquired on (OMERO's Instrument); objectives, detectors and light sources belong to it. */
+@Entity
+@Table(name = "instrument")
+public class Instrument extends IObject {
+    private String manufacturer;
+    private String model;
+
+    public Instrument() {
+    }
+
+    public Instrument(String manufacturer, String model) {
+        this.manufacturer = manufacturer;
+        this.model = model;
+    }
+
+    public Optional<String> manufacturer() {
+        return Optional.ofNullable(manufacturer);
+    }
+
+    public Optional<String> model() {
+        return Optional.ofNullable(model);
+    }
+}

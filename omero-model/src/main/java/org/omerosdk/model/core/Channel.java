@@ -1,0 +1,80 @@
+package org.omerosdk.model.core;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Index;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.util.Objects;
+import java.util.Optional;
+import org.omerosdk.model.meta.IObject;
+
+/** One channel of a {@link Pixels} set (OMERO's Channel): its index, colour and {@link LogicalChannel}. */
+@Entity
+@Table(name = "channel", indexes = @Index(name = "channel_pixels", columnList = "pixels"))
+public class Channel extends IObject {
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "pixels")
+    private Pixels pixels;
+    @Column(name = "pixels_index", nullable = false)
+    private int index;
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "logicalChannel")
+    private LogicalChannel logicalChannel;
+    private Integer red;
+    private Integer green;
+    private Integer blue;
+    private Integer alpha;
+    private String lookupTable;
+
+    protected Channel() {
+    }
+
+    public Channel(LogicalChannel logicalChannel) {
+        this.logicalChannel = Objects.requireNonNull(logicalChannel, "logicalChannel");
+    }
+
+    /** Attaches the channel to its pixels at {@code index}; the SDK does this when saving an image. */
+    public void attach(Pixels pixels, int index) {
+        this.pixels = Objects.requireNonNull(pixels, "pixels");
+        this.index = index;
+    }
+
+    public Pixels pixels() {
+        return pixels;
+    }
+
+    public int index() {
+        return index;
+    }
+
+    public LogicalChannel logicalChannel() {
+        return logicalChannel;
+    }
+
+    /** The colour as 0xRRGGBBAA, when set. */
+    public Optional<Integer> rgba() {
+        if (red == null || green == null || blue == null) {
+            return Optional.empty();
+        }
+        int a = alpha == null ? 255 : alpha;
+        return Optional.of(red << 24 | green << 16 | blue << 8 | a);
+    }
+
+    public void setColor(int red, int green, int blue, int alpha) {
+        this.red = red;
+        this.green = green;
+        this.blue = blue;
+        this.alpha = alpha;
+    }
+
+    public Optional<String> lookupTable() {
+        return Optional.ofNullable(lookupTable);
+    }
+
+    public void setLookupTable(String lut) {
+        this.lookupTable = lut;
+    }
+}

@@ -1,0 +1,71 @@
+package org.omerosdk.model.core;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Table;
+import java.util.Optional;
+import org.omerosdk.model.meta.IObject;
+import org.omerosdk.model.units.Length;
+import org.omerosdk.model.units.UnitsLength;
+
+/**
+ * What a channel shows (OMERO's LogicalChannel): name, excitation and emission wavelengths, fluor. Several
+ * {@link Channel}s may share one, which is why renaming a channel can rename it in other images.
+ */
+@Entity
+@Table(name = "logicalchannel")
+public class LogicalChannel extends IObject {
+    private String name;
+    private String fluor;
+    private Double excitationWave;
+    @Enumerated(EnumType.STRING)
+    @Column(length = 16)
+    private UnitsLength excitationWaveUnit;
+    private Double emissionWave;
+    @Enumerated(EnumType.STRING)
+    @Column(length = 16)
+    private UnitsLength emissionWaveUnit;
+
+    public LogicalChannel() {
+    }
+
+    public LogicalChannel(String name) {
+        this.name = name;
+    }
+
+    public Optional<String> name() {
+        return Optional.ofNullable(name);
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public Optional<String> fluor() {
+        return Optional.ofNullable(fluor);
+    }
+
+    public void setFluor(String fluor) {
+        this.fluor = fluor;
+    }
+
+    public Optional<Length> excitationWave() {
+        return Length.ofNullable(excitationWave, excitationWaveUnit);
+    }
+
+    public void setExcitationWave(Length l) {
+        excitationWave = l.value();
+        excitationWaveUnit = l.unit();
+    }
+
+    public Optional<Length> emissionWave() {
+        return Length.ofNullable(emissionWave, emissionWaveUnit);
+    }
+
+    public void setEmissionWave(Length l) {
+        emissionWave = l.value();
+        emissionWaveUnit = l.unit();
+    }
+}

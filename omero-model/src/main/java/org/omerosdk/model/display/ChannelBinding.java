@@ -1,0 +1,139 @@
+package org.omerosdk.model.display;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.util.Objects;
+import java.util.Optional;
+import org.omerosdk.model.meta.IObject;
+
+/**
+ * How one channel renders (OMERO's ChannelBinding): active flag, input window, mapping family and coefficient,
+ * noise reduction, colour (RGBA), optional lookup table and reverse intensity.
+ */
+@Entity
+@Table(name = "channelbinding")
+public class ChannelBinding extends IObject {
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "renderingDef")
+    private RenderingDef renderingDef;
+    @Column(name = "renderingDef_index", nullable = false)
+    private int index;
+    @Column(nullable = false)
+    private boolean active;
+    @Column(nullable = false)
+    private double inputStart;
+    @Column(nullable = false)
+    private double inputEnd;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private Family family = Family.LINEAR;
+    @Column(nullable = false)
+    private double coefficient = 1.0;
+    @Column(nullable = false)
+    private boolean noiseReduction;
+    @Column(nullable = false)
+    private int red;
+    @Column(nullable = false)
+    private int green;
+    @Column(nullable = false)
+    private int blue;
+    @Column(nullable = false)
+    private int alpha = 255;
+    private String lookupTable;
+    @Column(nullable = false)
+    private boolean reverseIntensity;
+
+    protected ChannelBinding() {
+    }
+
+    public ChannelBinding(RenderingDef renderingDef, int index, double inputStart, double inputEnd) {
+        this.renderingDef = Objects.requireNonNull(renderingDef, "renderingDef");
+        this.index = index;
+        this.active = true;
+        setWindow(inputStart, inputEnd);
+    }
+
+    public RenderingDef renderingDef() {
+        return renderingDef;
+    }
+
+    public int index() {
+        return index;
+    }
+
+    public boolean isActive() {
+        return active;
+    }
+
+    public void setActive(boolean active) {
+        this.active = active;
+    }
+
+    public double inputStart() {
+        return inputStart;
+    }
+
+    public double inputEnd() {
+        return inputEnd;
+    }
+
+    public void setWindow(double start, double end) {
+        this.inputStart = start;
+        this.inputEnd = end;
+    }
+
+    public Family family() {
+        return family;
+    }
+
+    public double coefficient() {
+        return coefficient;
+    }
+
+    public void setMapping(Family family, double coefficient) {
+        this.family = Objects.requireNonNull(family, "family");
+        this.coefficient = coefficient;
+    }
+
+    public boolean noiseReduction() {
+        return noiseReduction;
+    }
+
+    public void setNoiseReduction(boolean on) {
+        this.noiseReduction = on;
+    }
+
+    /** The colour as 0xRRGGBBAA. */
+    public int rgba() {
+        return red << 24 | green << 16 | blue << 8 | alpha;
+    }
+
+    public void setColor(int red, int green, int blue, int alpha) {
+        this.red = red;
+        this.green = green;
+        this.blue = blue;
+        this.alpha = alpha;
+    }
+
+    public Optional<String> lookupTable() {
+        return Optional.ofNullable(lookupTable);
+    }
+
+    public void setLookupTable(String lut) {
+        this.lookupTable = lut;
+    }
+
+    public boolean reverseIntensity() {
+        return reverseIntensity;
+    }
+
+    public void setReverseIntensity(boolean reverse) {
+        this.reverseIntensity = reverse;
+    }
+}

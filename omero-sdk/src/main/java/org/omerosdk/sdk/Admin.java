@@ -1,0 +1,143 @@
+package org.omerosdk.sdk;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.omerosdk.model.NotFoundException;
+import org.omerosdk.model.Permissions;
+import org.omerosdk.model.ValidationException;
+import org.omerosdk.model.meta.Experimenter;
+import org.omerosdk.model.meta.ExperimenterGroup;
+import org.omerosdk.model.meta.GroupExperimenterMap;
+import org.omerosdk.model.meta.Password;
+import org.omerosdk.permissions.auth.PasswordHasher;
+
+/** Users, groups and memberships (OMERO's IAdmin), in the session's context. */
+public final class Admin {
+    private final Session session;
+    private final PasswordHasher hasher;
+
+    Admin(Session session, PasswordHasher hasher) {
+        this.session = session;
+        this.hasher = hasher;
+    }
+
+    /**
+     * Creates a group at one of the four standard levels.
+     *
+     * @throws ValidationException when a group of that name exists
+     */
+    public ExperimenterGroup createGroup(String name, Permissions.Level level) {
+        Objects.requireNonNull(level, "level");
+        return session.write((q, w) -> {
+            if (q.first(Select.from(ExperimenterGroup.class).whereEquals("o.name", name)).isPresent()) {
+                throw new ValidationException("group \"" + name + "\" exists already; group names are unique");
+            }
+            ExperimenterGroup g = new ExperimenterGroup(name);
+            g.details().assignOwnership(null, null, level.permissions());
+            return w.create(g);
+        });
+    }
+
+    /**
+     * Creates a user who is a member of {@code groups} (the first is the default group) and of the {@code user}
+     * group, without a password (set one with {@link #setPassword}).
+     *
+     * @throws ValidationException when the login name is taken or no group is given
+     */
+    public Experimenter createUser(String omeName, String firstName, String lastName, ExperimenterGroup... groups) {
+        if (groups.length == 0) {
+            throw new ValidationException("user \"" + omeName + "\" needs at least one group (the default group)");
+        }
+        return session.write((q, w) -> {
+            if (q.first(Select.from(Experimenter.class).whereEquals("o.omeName", omeName)).isPresent()) {
+                throw new ValidationException("user \"" + omeName + "\" exists already; login names are unique");
+            }
+            Experimenter e = w.create(new Experimenter(omeName, firstName, lastName));
+            for (ExperimenterGroup g : groups) {
+                w.create(new GroupExperimenterMap(q.byId(ExperimenterGroup.class, g.id()).orElseThrow(), e, false));
+            }
+            ExperimenterGroup userGroup = q.first(Select.from(ExperimenterGroup.class)
+                    .whereEquals("o.name", Bootstrap.USER)).orElseThrow();
+            w.create(new GroupExperimenterMap(userGroup, e, false));
+            w.hibernate().persist(new Password(e.id(), null));
+            return e;
+        });
+    }
+
+    /** Sets (replaces) a user's password; the hash is salted PBKDF2. */
+    public void setPassword(Experimenter user, char[] password) {
+        String hash = hasher.hash(password);
+        session.write((q, w) -> {
+            w.checked(org.omerosdk.model.meta.EventLog.Action.UPDATE, user);
+            Password p = w.hibernate().find(Password.class, user.id());
+            if (p == null) {
+                w.hibernate().persist(new Password(user.id(), hash));
+            } else {
+                p.setHash(hash);
+            }
+            return null;
+        });
+    }
+
+    /** Adds {@code user} to {@code group}, as an owner of it when {@code owner}; updates the flag if a member. */
+    public GroupExperimenterMap addToGroup(Experimenter user, ExperimenterGroup group, boolean owner) {
+        return session.write((q, w) -> {
+            Optional<GroupExperimenterMap> existing = q.first(membership(user, group));
+            if (existing.isPresent()) {
+                GroupExperimenterMap m = existing.get();
+                if (m.isOwner() != owner) {
+                    m.setOwner(owner);
+                    return w.update(m);
+                }
+                return m;
+            }
+            return w.create(new GroupExperimenterMap(q.byId(ExperimenterGroup.class, group.id()).orElseThrow(),
+                    q.byId(Experimenter.class, user.id()).orElseThrow(), owner));
+        });
+    }
+
+    /** Makes {@code user} an owner of {@code group} (or not), adding the membership if needed. */
+    public void setGroupOwner(ExperimenterGroup group, Experimenter user, boolean owner) {
+        addToGroup(user, group, owner);
+    }
+
+    public Optional<ExperimenterGroup> findGroup(String name) {
+        return session.read(q -> q.first(Select.from(ExperimenterGroup.class).whereEquals("o.name", name)));
+    }
+
+    public Optional<Experimenter> findUser(String omeName) {
+        return session.read(q -> q.first(Select.from(Experimenter.class).whereEquals("o.omeName", omeName)));
+    }
+
+    /** @throws NotFoundException naming the group */
+    public ExperimenterGroup group(String name) {
+        return findGroup(name).orElseThrow(() -> new NotFoundException("no group named \"" + name + "\""));
+    }
+
+    /** @throws NotFoundException naming the user */
+    public Experimenter user(String omeName) {
+        return findUser(omeName).orElseThrow(() -> new NotFoundException("no user named \"" + omeName + "\""));
+    }
+
+    public List<ExperimenterGroup> groups() {
+        return session.read(q -> q.list(Select.from(ExperimenterGroup.class)));
+    }
+
+    /** The groups {@code user} belongs to, default group first. */
+    public List<ExperimenterGroup> groupsOf(Experimenter user) {
+        return session.read(q -> q.list(Select.from(GroupExperimenterMap.class).join("join fetch o.parent")
+                .whereEquals("o.child.id", user.id())).stream().map(GroupExperimenterMap::parent).toList());
+    }
+
+    /** The members of {@code group}, with the owner flag of each. */
+    public List<GroupExperimenterMap> members(ExperimenterGroup group) {
+        return session.read(q -> q.list(Select.from(GroupExperimenterMap.class).join("join fetch o.child")
+                .join("join fetch o.parent").whereEquals("o.parent.id", group.id())));
+    }
+
+    private static Select<GroupExperimenterMap> membership(Experimenter user, ExperimenterGroup group) {
+        return Select.from(GroupExperimenterMap.class).whereEquals("o.parent.id", group.id())
+                .whereEquals("o.child.id", user.id());
+    }
+}

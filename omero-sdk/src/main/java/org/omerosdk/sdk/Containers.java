@@ -1,0 +1,152 @@
+package org.omerosdk.sdk;
+
+import java.util.List;
+import org.omerosdk.model.NotFoundException;
+import org.omerosdk.model.containers.Dataset;
+import org.omerosdk.model.containers.DatasetImageLink;
+import org.omerosdk.model.containers.Project;
+import org.omerosdk.model.containers.ProjectDatasetLink;
+import org.omerosdk.model.core.Image;
+import org.omerosdk.model.meta.IObject;
+import org.omerosdk.model.meta.Link;
+import org.omerosdk.model.meta.NamedObject;
+import org.omerosdk.model.screen.Plate;
+import org.omerosdk.model.screen.Screen;
+import org.omerosdk.model.screen.ScreenPlateLink;
+
+/**
+ * Projects, datasets, screens and plates: create, rename, delete, link, list. New containers go to the session's
+ * write group; links go to their parent's group.
+ */
+public final class Containers {
+    private final Session session;
+
+    Containers(Session session) {
+        this.session = session;
+    }
+
+    public Project createProject(String name) {
+        return session.write((q, w) -> w.create(new Project(name)));
+    }
+
+    public Dataset createDataset(String name) {
+        return session.write((q, w) -> w.create(new Dataset(name)));
+    }
+
+    public Screen createScreen(String name) {
+        return session.write((q, w) -> w.create(new Screen(name)));
+    }
+
+    public Plate createPlate(String name) {
+        return session.write((q, w) -> w.create(new Plate(name)));
+    }
+
+    /** Creates a dataset inside {@code project} in one transaction. */
+    public Dataset createDataset(Project project, String name) {
+        return session.write((q, w) -> {
+            Dataset d = w.create(new Dataset(name));
+            w.create(new ProjectDatasetLink(load(q, project), d));
+            return d;
+        });
+    }
+
+    /**
+     * Renames a container (or image) and returns the updated copy.
+     *
+     * @throws org.omerosdk.model.ConcurrentUpdateException when {@code object} is stale
+     */
+    public <T extends NamedObject> T rename(T object, String newName) {
+        object.setName(newName);
+        return session.write((q, w) -> w.update(object));
+    }
+
+    public ProjectDatasetLink link(Project project, Dataset dataset) {
+        return session.write((q, w) -> w.create(new ProjectDatasetLink(load(q, project), load(q, dataset))));
+    }
+
+    public DatasetImageLink link(Dataset dataset, Image image) {
+        return session.write((q, w) -> w.create(new DatasetImageLink(load(q, dataset), load(q, image))));
+    }
+
+    public ScreenPlateLink link(Screen screen, Plate plate) {
+        return session.write((q, w) -> w.create(new ScreenPlateLink(load(q, screen), load(q, plate))));
+    }
+
+    /**
+     * Deletes a project, dataset, screen or plate and the links to and from it; the children stay (orphaned).
+     * Graph deletes with children are a later issue.
+     */
+    public void delete(NamedObject container) {
+        session.write((q, w) -> {
+            for (Class<? extends Link<?, ?>> type : List.of(ProjectDatasetLink.class, DatasetImageLink.class,
+                    ScreenPlateLink.class)) {
+                Select<? extends Link<?, ?>> s = Select.from(type)
+                        .where("(o.parent.id = :v or o.child.id = :v)", container.id());
+                for (IObject link : q.list(s)) {
+                    w.delete(link);
+                }
+            }
+            w.delete(container);
+            return null;
+        });
+    }
+
+    public List<Project> projects(Listing listing) {
+        return session.read(q -> q.list(listing.apply(Select.from(Project.class))));
+    }
+
+    public List<Dataset> datasets(Listing listing) {
+        return session.read(q -> q.list(listing.apply(Select.from(Dataset.class))));
+    }
+
+    public List<Screen> screens(Listing listing) {
+        return session.read(q -> q.list(listing.apply(Select.from(Screen.class))));
+    }
+
+    public List<Plate> plates(Listing listing) {
+        return session.read(q -> q.list(listing.apply(Select.from(Plate.class))));
+    }
+
+    /** The datasets in {@code project}, in link order. */
+    public List<Dataset> datasets(Project project) {
+        return session.read(q -> q.list(Select.from(Dataset.class)
+                .where("o.id in (select l.child.id from " + ProjectDatasetLink.class.getName()
+                        + " l where l.parent.id = :v)", project.id())));
+    }
+
+    /** One page of the images in {@code dataset}, by id. */
+    public List<Image> images(Dataset dataset, int offset, int limit) {
+        return session.read(q -> q.list(imagesIn(dataset).page(offset, limit)));
+    }
+
+    public long countImages(Dataset dataset) {
+        return session.read(q -> q.count(imagesIn(dataset)));
+    }
+
+    /** Datasets in no project. */
+    public List<Dataset> orphanedDatasets(Listing listing) {
+        return session.read(q -> q.list(listing.apply(Select.from(Dataset.class).where(
+                "not exists (select 1 from " + ProjectDatasetLink.class.getName() + " l where l.child = o)"
+                        + " and 1 = :v", 1))));
+    }
+
+    /** Re-reads an object. @throws NotFoundException when it is gone or not visible */
+    public <T extends IObject> T reload(T object) {
+        @SuppressWarnings("unchecked")
+        Class<T> type = (Class<T>) object.getClass();
+        return session.read(q -> q.byId(type, object.id())
+                .orElseThrow(() -> new NotFoundException(object + " does not exist or is not visible")));
+    }
+
+    private static Select<Image> imagesIn(Dataset dataset) {
+        return Select.from(Image.class).where("o.id in (select l.child.id from " + DatasetImageLink.class.getName()
+                + " l where l.parent.id = :v)", dataset.id());
+    }
+
+    static <T extends IObject> T load(QueryPath q, T object) {
+        @SuppressWarnings("unchecked")
+        Class<T> type = (Class<T>) org.hibernate.Hibernate.getClass(object);
+        return q.byId(type, object.id())
+                .orElseThrow(() -> new NotFoundException(object + " does not exist or is not visible"));
+    }
+}

@@ -1,0 +1,120 @@
+package org.omerosdk.sdk;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.hibernate.SessionFactory;
+import org.omerosdk.model.StorageException;
+import org.omerosdk.model.config.ConfigKeys;
+import org.omerosdk.model.config.OmeroConfig;
+
+/**
+ * The metadata database of one SDK instance: a pool (or the host's DataSource), migrated by Flyway, validated and
+ * mapped by Hibernate. Closing it closes the pool it created, never a host's DataSource.
+ */
+final class Database implements AutoCloseable {
+    final Dialect dialect;
+    final SessionFactory sessions;
+    private final HikariDataSource ownPool;
+
+    private Database(Dialect dialect, SessionFactory sessions, HikariDataSource ownPool) {
+        this.dialect = dialect;
+        this.sessions = sessions;
+        this.ownPool = ownPool;
+    }
+
+    /** The JDBC URL the configuration selects: omero.db.url, else PostgreSQL on omero.db.host, else H2 in dataDir. */
+    static String jdbcUrl(OmeroConfig config, Optional<Path> dataDir) {
+        String url = config.get(ConfigKeys.DB_URL).trim();
+        if (!url.isEmpty()) {
+            return url;
+        }
+        String host = config.get(ConfigKeys.DB_HOST).trim();
+        if (!host.isEmpty()) {
+            return "jdbc:postgresql://" + host + ":" + config.getInt(ConfigKeys.DB_PORT) + "/"
+                    + config.get(ConfigKeys.DB_NAME);
+        }
+        Path dir = dataDir.orElseThrow(() -> new StorageException("no database configured: set a data directory "
+                + "(embedded H2), omero.db.host / omero.db.url (PostgreSQL) or a DataSource"));
+        return "jdbc:h2:file:" + dir.toAbsolutePath().resolve("db").resolve("omero") + ";DB_CLOSE_ON_EXIT=FALSE";
+    }
+
+    /** {@code url} with any password parameter masked, for messages and logs. */
+    static String redact(String url) {
+        return url.replaceAll("(?i)(password|pass)=[^&;]*", "$1=***");
+    }
+
+    static Database open(OmeroConfig config, Optional<Path> dataDir, Optional<DataSource> hostDataSource) {
+        HikariDataSource pool = null;
+        DataSource ds;
+        String described;
+        if (hostDataSource.isPresent()) {
+            ds = hostDataSource.get();
+            described = "the host-supplied DataSource";
+        } else {
+            String url = jdbcUrl(config, dataDir);
+            described = redact(url);
+            HikariConfig hc = new HikariConfig();
+            hc.setJdbcUrl(url);
+            if (!url.startsWith("jdbc:h2:")) {
+                hc.setUsername(config.get(ConfigKeys.DB_USER));
+                hc.setPassword(config.get(ConfigKeys.DB_PASS));
+            }
+            if (url.startsWith("jdbc:postgresql:")) {
+                // one multi-row INSERT per JDBC batch instead of one statement per row
+                hc.addDataSourceProperty("reWriteBatchedInserts", "true");
+            }
+            hc.setMaximumPoolSize(config.getInt(ConfigKeys.DB_POOLSIZE));
+            hc.setPoolName("omero-sdk");
+            hc.setAutoCommit(false);
+            // fail at start-up, once, instead of retrying for the pool's connection timeout
+            hc.setInitializationFailTimeout(1);
+            hc.setConnectionTimeout(10_000);
+            try {
+                pool = new HikariDataSource(hc);
+            } catch (RuntimeException e) {
+                throw new StorageException("cannot connect to the database at " + described + ": "
+                        + rootMessage(e), e);
+            }
+            ds = pool;
+        }
+        try {
+            Dialect dialect;
+            try (Connection c = ds.getConnection()) {
+                dialect = Dialect.ofProductName(c.getMetaData().getDatabaseProductName());
+            }
+            Flyway.configure().dataSource(ds).locations(dialect.migrations).load().migrate();
+            SessionFactory sf = HibernateSettings.configuration(dialect, Map.of(
+                    "hibernate.connection.datasource", ds,
+                    "hibernate.hbm2ddl.auto", "validate")).buildSessionFactory();
+            return new Database(dialect, sf, pool);
+        } catch (SQLException | RuntimeException e) {
+            if (pool != null) {
+                pool.close();
+            }
+            throw new StorageException("cannot open the database at " + described + ": " + rootMessage(e), e);
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return redact(String.valueOf(t.getMessage()));
+    }
+
+    @Override
+    public void close() {
+        sessions.close();
+        if (ownPool != null) {
+            ownPool.close();
+        }
+    }
+}

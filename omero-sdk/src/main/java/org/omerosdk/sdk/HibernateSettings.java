@@ -1,0 +1,34 @@
+package org.omerosdk.sdk;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.hibernate.cfg.Configuration;
+
+/** The Hibernate settings every SDK database uses; one place so that schema scripts and runtime agree. */
+final class HibernateSettings {
+    /** JDBC batch size; inserts are ordered so that each batch holds one table. */
+    static final int BATCH_SIZE = 100;
+
+    private HibernateSettings() {
+    }
+
+    static Configuration configuration(Dialect dialect, Map<String, Object> extra) {
+        Configuration cfg = new Configuration();
+        EntityClasses.CONVERTERS.forEach(cfg::addAnnotatedClass);
+        EntityClasses.ENTITIES.forEach(cfg::addAnnotatedClass);
+        Map<String, Object> p = new HashMap<>();
+        p.put("hibernate.dialect", dialect.hibernateDialect);
+        p.put("hibernate.auto_quote_keyword", "true");
+        p.put("hibernate.jdbc.batch_size", Integer.toString(BATCH_SIZE));
+        p.put("hibernate.order_inserts", "true");
+        p.put("hibernate.order_updates", "true");
+        p.put("hibernate.jdbc.batch_versioned_data", "true");
+        p.put("hibernate.id.optimizer.pooled.preferred", "pooled-lo");
+        p.put("hibernate.jdbc.time_zone", "UTC");
+        p.put("hibernate.show_sql", "false");
+        p.put("hibernate.connection.provider_disables_autocommit", "false");
+        p.putAll(extra);
+        p.forEach((k, v) -> cfg.getProperties().put(k, v));
+        return cfg;
+    }
+}

@@ -1,0 +1,14 @@
+package org.omerosdk.sdk;
+
+import java.util.Optional;
+
+/**
+ * The hook where read permissions are enforced (issue 3): given the caller and the queried type, an extra HQL
+ * condition over the alias {@code o} (parameters from {@link SecurityContext} only). Applied by {@link QueryPath}
+ * to every query, so no read path can bypass it. The current filter allows everything.
+ */
+interface ReadFilter {
+    ReadFilter NONE = (ctx, type) -> Optional.empty();
+
+    Optional<String> condition(SecurityContext ctx, Class<?> type);
+}

@@ -1,0 +1,44 @@
+package org.omerosdk.sdk;
+
+import java.util.Set;
+
+/**
+ * Who a call runs as: the user, the group context ({@link #ALL_GROUPS} for reads across every group the user
+ * belongs to), whether the user is an administrator (member of {@code system}), the groups the user is a member and
+ * an owner of, and the real user behind a sudo. Immutable; a {@link Session} holds one and passes it to every call.
+ *
+ * @param userId         the user the call acts as
+ * @param groupId        the group context, or {@link #ALL_GROUPS}
+ * @param defaultGroupId where new objects go when the context is {@link #ALL_GROUPS}
+ * @param admin          member of the {@code system} group
+ * @param memberOf       ids of the groups the user belongs to
+ * @param ownerOf        ids of the groups the user owns
+ * @param realUserId     the user who logged in; differs from {@code userId} under sudo
+ */
+public record SecurityContext(long userId, long groupId, long defaultGroupId, boolean admin, Set<Long> memberOf,
+                              Set<Long> ownerOf, long realUserId) {
+    /** The group context "all my groups" (OMERO's {@code -1}). */
+    public static final long ALL_GROUPS = -1;
+
+    public SecurityContext {
+        memberOf = Set.copyOf(memberOf);
+        ownerOf = Set.copyOf(ownerOf);
+    }
+
+    public boolean isAllGroups() {
+        return groupId == ALL_GROUPS;
+    }
+
+    public boolean isSudo() {
+        return realUserId != userId;
+    }
+
+    /** The group new objects are created in. */
+    public long writeGroupId() {
+        return isAllGroups() ? defaultGroupId : groupId;
+    }
+
+    SecurityContext withGroup(long group) {
+        return new SecurityContext(userId, group, defaultGroupId, admin, memberOf, ownerOf, realUserId);
+    }
+}

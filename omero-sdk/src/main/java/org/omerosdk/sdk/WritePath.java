@@ -1,0 +1,124 @@
+package org.omerosdk.sdk;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import org.hibernate.Session;
+import org.omerosdk.model.NotFoundException;
+import org.omerosdk.model.Permissions;
+import org.omerosdk.model.meta.Event;
+import org.omerosdk.model.meta.EventLog;
+import org.omerosdk.model.meta.EventType;
+import org.omerosdk.model.meta.ExperimenterGroup;
+import org.omerosdk.model.meta.IObject;
+import org.omerosdk.model.meta.Link;
+
+/**
+ * The single write path of one transaction: every create, update and delete passes {@link #checked} (the
+ * permission hook), gets its Details filled in, and writes an {@link EventLog} row under the transaction's one
+ * {@link Event}, all in the caller's transaction.
+ */
+final class WritePath {
+    private final Session session;
+    private final SecurityContext ctx;
+    private final WriteCheck check;
+    private final EventType type;
+    private final Long sessionId;
+    private final Map<Long, Permissions> groupPermissions = new HashMap<>();
+    private Event event;
+    private int pending;
+
+    WritePath(Session session, SecurityContext ctx, WriteCheck check, EventType type, Long sessionId) {
+        this.session = session;
+        this.ctx = ctx;
+        this.check = check;
+        this.type = type;
+        this.sessionId = sessionId;
+    }
+
+    /** Saves a new object in the caller's write group (a link: in its parent's group), owned by the caller. */
+    <T extends IObject> T create(T object) {
+        checked(EventLog.Action.INSERT, object);
+        long group = object instanceof Link<?, ?> l && l.parent().isSaved()
+                ? l.parent().details().groupId().orElse(ctx.writeGroupId()) : ctx.writeGroupId();
+        Permissions perms = object instanceof ExperimenterGroup g ? g.details().permissions() : permissionsOf(group);
+        object.details().assignCreation(ctx.userId(), group, perms, event().id());
+        session.persist(object);
+        log(EventLog.Action.INSERT, object);
+        return object;
+    }
+
+    /**
+     * Saves changes to a detached object. Its version must still be the stored one, else the update fails with a
+     * {@code ConcurrentUpdateException} (translated by {@link Store}) and nothing is written.
+     */
+    <T extends IObject> T update(T object) {
+        checked(EventLog.Action.UPDATE, object);
+        object.details().assignUpdate(event().id());
+        T merged = session.merge(object);
+        log(EventLog.Action.UPDATE, merged);
+        return merged;
+    }
+
+    /** Deletes an object, refusing a stale copy like {@link #update}. */
+    void delete(IObject object) {
+        checked(EventLog.Action.DELETE, object);
+        IObject managed = session.find(object.getClass(), object.id());
+        if (managed == null) {
+            throw new NotFoundException(object + " does not exist (already deleted?)");
+        }
+        if (managed.version() != object.version()) {
+            throw new org.omerosdk.model.ConcurrentUpdateException(object + " was changed by another writer "
+                    + "(version " + object.version() + " is stale, stored version is " + managed.version()
+                    + "); reload it and try again");
+        }
+        log(EventLog.Action.DELETE, managed);
+        session.remove(managed);
+    }
+
+    /** The one place every write passes before it runs. */
+    void checked(EventLog.Action action, IObject object) {
+        check.check(ctx, action, object);
+    }
+
+    /** Writes out and forgets what is pending, every batch, so that a large save runs in bounded memory. */
+    void batchBoundary() {
+        if (++pending % HibernateSettings.BATCH_SIZE == 0) {
+            session.flush();
+            session.clear();
+            if (event != null) {
+                event = session.getReference(Event.class, event.id());
+            }
+        }
+    }
+
+    Session hibernate() {
+        return session;
+    }
+
+    Event event() {
+        if (event == null) {
+            event = new Event(type, Instant.now(), ctx.userId(), ctx.writeGroupId(), sessionId);
+            session.persist(event);
+        }
+        return event;
+    }
+
+    private void log(EventLog.Action action, IObject object) {
+        session.persist(new EventLog(action, entityName(object), object.id(), event()));
+    }
+
+    static String entityName(IObject object) {
+        return org.hibernate.Hibernate.getClass(object).getSimpleName();
+    }
+
+    private Permissions permissionsOf(long group) {
+        return groupPermissions.computeIfAbsent(group, g -> {
+            ExperimenterGroup eg = session.find(ExperimenterGroup.class, g);
+            if (eg == null) {
+                throw new NotFoundException("ExperimenterGroup:" + g + " does not exist");
+            }
+            return eg.permissions();
+        });
+    }
+}
