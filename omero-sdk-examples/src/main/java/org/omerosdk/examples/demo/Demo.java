@@ -1,0 +1,165 @@
+package org.omerosdk.examples.demo;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.omerosdk.model.Permissions;
+import org.omerosdk.model.containers.Dataset;
+import org.omerosdk.model.containers.Project;
+import org.omerosdk.model.meta.Experimenter;
+import org.omerosdk.model.meta.ExperimenterGroup;
+import org.omerosdk.sdk.Listing;
+import org.omerosdk.sdk.OmeroSdk;
+import org.omerosdk.sdk.Session;
+
+/**
+ * What {@code omero demo} does: opens (or creates) an embedded repository and fills it the way OMERO's training
+ * workshops are set up — one group per permission level, 50 users named after famous scientists, a
+ * Project/Dataset tree for some of them — then prints the tree and what it did. Re-running it on the same data
+ * directory finds what is there and creates only what is missing.
+ */
+public final class Demo {
+    /** The workshop's password for every demo user (a demo repository is not a place for secrets). */
+    static final String USER_PASSWORD = "omero-demo";
+    static final int USERS = 50;
+    /** Users who get a Project/Dataset tree of their own. */
+    static final int USERS_WITH_DATA = 6;
+
+    private final PrintStream out;
+    private final Counts counts = new Counts();
+
+    /** How many objects were found and how many created. */
+    static final class Counts {
+        int groupsCreated;
+        int usersCreated;
+        int projectsCreated;
+        int datasetsCreated;
+    }
+
+    public Demo(PrintStream out) {
+        this.out = out;
+    }
+
+    /** Runs the demo on {@code dataDirectory}, creating it when needed. */
+    public void run(Path dataDirectory) {
+        long start = System.nanoTime();
+        out.println("omero demo: data directory " + dataDirectory.toAbsolutePath());
+        try (OmeroSdk sdk = OmeroSdk.builder().dataDirectory(dataDirectory).open()) {
+            sdk.generatedRootPassword().ifPresent(pw -> out.println(
+                    "  new repository; root password (shown once): " + new String(pw)));
+            try (Session root = sdk.rootSession()) {
+                List<ExperimenterGroup> groups = groups(root);
+                List<Experimenter> users = users(root, groups);
+                trees(root, groups, users);
+                out.println();
+                out.printf("  %d groups (%d new), %d users (%d new), %d projects and %d datasets new; password of "
+                                + "user-1 ... user-%d: %s%n", groups.size(), counts.groupsCreated, users.size(),
+                        counts.usersCreated, counts.projectsCreated, counts.datasetsCreated, USERS, USER_PASSWORD);
+                out.println();
+                printTree(root, groups, users);
+            }
+        }
+        out.printf("%ndone in %.1f s%n", (System.nanoTime() - start) / 1e9);
+    }
+
+    /** One group per permission level, named as in OMERO's workshops ("read-annotate-group", ...). */
+    private List<ExperimenterGroup> groups(Session root) {
+        List<ExperimenterGroup> groups = new ArrayList<>();
+        for (Permissions.Level level : Permissions.Level.values()) {
+            String name = level.displayName().toLowerCase(java.util.Locale.ROOT) + "-group";
+            Optional<ExperimenterGroup> existing = root.admin().findGroup(name);
+            if (existing.isPresent()) {
+                groups.add(existing.get());
+            } else {
+                groups.add(root.admin().createGroup(name, level));
+                counts.groupsCreated++;
+            }
+        }
+        return groups;
+    }
+
+    /**
+     * user-1 ... user-50, members of every demo group, read-annotate-group as their default group; user-50
+     * owns every demo group (the workshop's trainer).
+     */
+    private List<Experimenter> users(Session root, List<ExperimenterGroup> groups) {
+        ExperimenterGroup defaultGroup = groups.get(Permissions.Level.READ_ANNOTATE.ordinal());
+        ExperimenterGroup[] memberships = new ExperimenterGroup[groups.size()];
+        memberships[0] = defaultGroup;
+        int i = 1;
+        for (ExperimenterGroup g : groups) {
+            if (g != defaultGroup) {
+                memberships[i++] = g;
+            }
+        }
+        List<Experimenter> users = new ArrayList<>();
+        for (int n = 1; n <= USERS; n++) {
+            String login = "user-" + n;
+            Optional<Experimenter> existing = root.admin().findUser(login);
+            if (existing.isPresent()) {
+                users.add(existing.get());
+                continue;
+            }
+            Scientists.Name name = Scientists.NAMES.get(n - 1);
+            Experimenter user = root.admin().createUser(login, name.first(), name.last(), memberships);
+            root.admin().setPassword(user, USER_PASSWORD.toCharArray());
+            users.add(user);
+            counts.usersCreated++;
+        }
+        for (ExperimenterGroup g : groups) {
+            root.admin().setGroupOwner(g, users.get(USERS - 1), true);
+        }
+        return users;
+    }
+
+    /** For the first few users: in every group, a project with two datasets, created as that user. */
+    private void trees(Session root, List<ExperimenterGroup> groups, List<Experimenter> users) {
+        for (int n = 0; n < USERS_WITH_DATA; n++) {
+            Experimenter user = users.get(n);
+            try (Session asUser = root.sudo(user.omeName())) {
+                for (ExperimenterGroup g : groups) {
+                    Session inGroup = asUser.withGroup(g);
+                    String projectName = user.firstName() + "'s experiments";
+                    boolean exists = inGroup.containers().projects(Listing.all().ownedBy(user).inGroup(g)).stream()
+                            .anyMatch(p -> p.name().equals(projectName));
+                    if (exists) {
+                        continue;
+                    }
+                    Project p = inGroup.containers().createProject(projectName);
+                    counts.projectsCreated++;
+                    for (String d : List.of("control", "treated")) {
+                        inGroup.containers().createDataset(p, d);
+                        counts.datasetsCreated++;
+                    }
+                }
+            }
+        }
+    }
+
+    private void printTree(Session root, List<ExperimenterGroup> groups, List<Experimenter> users) {
+        java.util.Map<Long, String> names = new java.util.HashMap<>();
+        for (Experimenter u : users) {
+            names.put(u.id(), u.omeName() + " " + u.displayName());
+        }
+        for (ExperimenterGroup g : groups) {
+            out.printf("%s (%s, %s)%n", g.name(), g.permissions().level().map(Permissions.Level::displayName)
+                    .orElse("custom"), g.permissions());
+            Session inGroup = root.withGroup(g);
+            List<Project> projects = inGroup.containers().projects(Listing.all().inGroup(g));
+            for (int i = 0; i < projects.size(); i++) {
+                Project p = projects.get(i);
+                boolean lastProject = i == projects.size() - 1;
+                String owner = p.details().ownerId().map(names::get).orElse("?");
+                out.printf("  %s Project \"%s\" (owner %s)%n", lastProject ? "└──" : "├──", p.name(), owner);
+                List<Dataset> datasets = inGroup.containers().datasets(p);
+                for (int j = 0; j < datasets.size(); j++) {
+                    Dataset d = datasets.get(j);
+                    out.printf("  %s   %s Dataset \"%s\" (%d images)%n", lastProject ? " " : "│",
+                            j == datasets.size() - 1 ? "└──" : "├──", d.name(), inGroup.containers().countImages(d));
+                }
+            }
+        }
+    }
+}
