@@ -31,6 +31,7 @@ import org.omerosdk.model.core.Channel;
 import org.omerosdk.model.core.Image;
 import org.omerosdk.model.core.LogicalChannel;
 import org.omerosdk.model.core.Pixels;
+import org.omerosdk.model.core.Rgba;
 import org.omerosdk.model.meta.Event;
 import org.omerosdk.model.meta.EventLog;
 import org.omerosdk.model.meta.EventType;
@@ -335,13 +336,13 @@ abstract class PersistenceContract {
                 QuantumDef qd = w.create(QuantumDef.standard());
                 RenderingDef def = w.create(new RenderingDef(px, 1, 0, RenderingModel.RGB, qd));
                 ChannelBinding cb = new ChannelBinding(def, 0, 10, 4000);
-                cb.setColor(255, 0, 0, 255);
+                cb.setColor(Rgba.of(255, 0, 0));
                 w.create(cb);
                 return def.id();
             });
             ChannelBinding cb = s.read(q -> q.first(Select.from(ChannelBinding.class)
                     .whereEquals("o.renderingDef.id", defId)).orElseThrow());
-            assertEquals(0xFF0000FF, cb.rgba());
+            assertEquals(0xFF0000FF, cb.color().packed());
             assertEquals(4000, cb.inputEnd());
             OriginalFile f = s.read(q -> q.first(Select.from(OriginalFile.class).whereEquals("o.name", "a.tif"))
                     .orElseThrow());
