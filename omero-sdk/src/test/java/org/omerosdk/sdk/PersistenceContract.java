@@ -349,4 +349,15 @@ abstract class PersistenceContract {
             assertEquals(ChecksumAlgorithm.SHA1_160, f.hasher().orElseThrow());
         }
     }
+
+    @Test
+    void updatingACopyCannotChangeItsOwner() {
+        try (Session s = alice()) {
+            Project p = s.containers().createProject("mine");
+            p.details().assignOwnership(-5L, -5L, Permissions.READ_WRITE);
+            Project renamed = s.containers().rename(p, "still mine");
+            assertEquals(alice.id(), renamed.details().ownerId().orElseThrow());
+            assertEquals(lab.id(), s.containers().reload(p).details().groupId().orElseThrow());
+        }
+    }
 }
