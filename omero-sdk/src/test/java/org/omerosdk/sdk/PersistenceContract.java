@@ -360,4 +360,13 @@ abstract class PersistenceContract {
             assertEquals(lab.id(), s.containers().reload(p).details().groupId().orElseThrow());
         }
     }
+
+    @Test
+    void detachedReferencesStillKnowTheirIds() {
+        try (Session s = alice()) {
+            Image image = s.images().save(newImage("ref", 1));
+            Pixels px = s.images().pixels(image);
+            assertEquals(image.id(), px.image().id());
+        }
+    }
 }
