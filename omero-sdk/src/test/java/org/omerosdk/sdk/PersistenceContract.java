@@ -20,11 +20,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.omerosdk.model.AuthenticationException;
+import org.omerosdk.model.CancelledException;
 import org.omerosdk.model.ConcurrentUpdateException;
 import org.omerosdk.model.DimensionOrder;
 import org.omerosdk.model.Permissions;
 import org.omerosdk.model.PixelType;
 import org.omerosdk.model.ProgressListener;
+import org.omerosdk.model.SecurityViolation;
+import org.omerosdk.model.ValidationException;
 import org.omerosdk.model.containers.Dataset;
 import org.omerosdk.model.containers.Project;
 import org.omerosdk.model.core.Channel;
@@ -367,6 +370,66 @@ abstract class PersistenceContract {
             Image image = s.images().save(newImage("ref", 1));
             Pixels px = s.images().pixels(image);
             assertEquals(image.id(), px.image().id());
+        }
+    }
+
+    @Test
+    void cancelledSaveLeavesNothingBehind() {
+        try (Session s = alice()) {
+            Dataset d = s.containers().createDataset("cancelled");
+            List<NewImage> images = new ArrayList<>();
+            for (int i = 0; i < 150; i++) {
+                images.add(newImage("c" + i, 1));
+            }
+            ProgressListener cancelAt120 = (step, done, total) -> {
+                if (done == 120) {
+                    throw new CancelledException("stop");
+                }
+            };
+            assertThrows(CancelledException.class, () -> s.images().saveAll(Optional.of(d), images, cancelAt120));
+            assertEquals(0, s.containers().countImages(d));
+        }
+    }
+
+    @Test
+    void duplicateGroupNameIsRefusedNamingTheGroup() {
+        ValidationException e = assertThrows(ValidationException.class,
+                () -> root.admin().createGroup("lab", Permissions.Level.PRIVATE));
+        assertTrue(e.getMessage().contains("\"lab\""), e.getMessage());
+    }
+
+    @Test
+    void userWithoutGroupIsRefused() {
+        assertThrows(ValidationException.class, () -> root.admin().createUser("loner", "Lo", "Ner"));
+        assertTrue(root.admin().findUser("loner").isEmpty());
+    }
+
+    @Test
+    void newUsersDefaultGroupIsTheFirstGivenAndTheyJoinUser() {
+        ExperimenterGroup other = root.admin().createGroup("other-" + System.nanoTime(), Permissions.Level.PRIVATE);
+        Experimenter bob = root.admin().createUser("bob" + System.nanoTime(), "Bob", "Cat", other, lab);
+        List<String> names = root.admin().groupsOf(bob).stream().map(ExperimenterGroup::name).toList();
+        assertEquals(List.of(other.name(), "lab", "user"), names);
+        try (Session s = root.sudo(bob.omeName())) {
+            assertEquals(other.id(), s.context().defaultGroupId());
+            assertEquals(other.id(), s.containers().createProject("in default").details().groupId().orElseThrow());
+        }
+    }
+
+    @Test
+    void nonAdministratorsCannotSudo() {
+        try (Session s = alice()) {
+            assertThrows(SecurityViolation.class, () -> s.sudo("root"));
+        }
+    }
+
+    @Test
+    void groupOwnerFlagIsRecorded() {
+        root.admin().setGroupOwner(lab, alice, true);
+        assertTrue(root.admin().members(lab).stream()
+                .anyMatch(m -> m.child().id() == alice.id() && m.isOwner()));
+        try (Session s = alice()) {
+            assertTrue(s.context().ownerOf().contains(lab.id()));
         }
     }
 }
