@@ -56,6 +56,7 @@ import org.omerosdk.model.roi.Rectangle;
 import org.omerosdk.model.roi.Roi;
 import org.omerosdk.model.roi.Shape;
 import org.omerosdk.model.screen.Plate;
+import org.omerosdk.model.screen.Screen;
 import org.omerosdk.model.screen.Well;
 import org.omerosdk.model.screen.WellSample;
 import org.omerosdk.model.units.Length;
@@ -430,6 +431,16 @@ abstract class PersistenceContract {
                 .anyMatch(m -> m.child().id() == alice.id() && m.isOwner()));
         try (Session s = alice()) {
             assertTrue(s.context().ownerOf().contains(lab.id()));
+        }
+    }
+
+    @Test
+    void screenPlateLinksAreListed() {
+        try (Session s = alice()) {
+            Screen screen = s.containers().createScreen("screen");
+            Plate plate = s.containers().createPlate("plate-1");
+            s.containers().link(screen, plate);
+            assertEquals(List.of(plate.id()), s.containers().plates(screen).stream().map(Plate::id).toList());
         }
     }
 }
