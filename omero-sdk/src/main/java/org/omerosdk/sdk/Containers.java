@@ -114,6 +114,13 @@ public final class Containers {
                         + " l where l.parent.id = :v)", project.id())));
     }
 
+    /** The plates in {@code screen}, in link order. */
+    public List<Plate> plates(Screen screen) {
+        return session.read(q -> q.list(Select.from(Plate.class)
+                .where("o.id in (select l.child.id from " + ScreenPlateLink.class.getName()
+                        + " l where l.parent.id = :v)", screen.id())));
+    }
+
     /** One page of the images in {@code dataset}, by id. */
     public List<Image> images(Dataset dataset, int offset, int limit) {
         return session.read(q -> q.list(imagesIn(dataset).page(offset, limit)));

@@ -54,8 +54,9 @@ public final class OmeroSdk implements AutoCloseable {
             throw e;
         }
         if (generatedRootPassword != null) {
-            LOG.warn("omero-sdk: created user root with generated password {} (shown once; change it with "
-                    + "session.admin().setPassword)", new String(generatedRootPassword));
+            // the password itself stays out of logs, which outlive it; the host prints it if it wants to
+            LOG.warn("omero-sdk: created user root with a generated password; it is available once from "
+                    + "OmeroSdk.generatedRootPassword() (reset it with rootSession().admin().setPassword)");
         }
     }
 

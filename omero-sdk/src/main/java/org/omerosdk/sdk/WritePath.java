@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import org.hibernate.Session;
+import org.omerosdk.model.ConcurrentUpdateException;
 import org.omerosdk.model.NotFoundException;
 import org.omerosdk.model.Permissions;
+import org.omerosdk.model.meta.Details;
 import org.omerosdk.model.meta.Event;
 import org.omerosdk.model.meta.EventLog;
 import org.omerosdk.model.meta.EventType;
@@ -54,6 +56,10 @@ final class WritePath {
      */
     <T extends IObject> T update(T object) {
         checked(EventLog.Action.UPDATE, object);
+        IObject stored = current(object);
+        // ownership changes only through chown/chgrp (later issues), never through a copy's details
+        Details d = stored.details();
+        object.details().assignOwnership(d.ownerId().orElse(null), d.groupId().orElse(null), d.permissions());
         object.details().assignUpdate(event().id());
         T merged = session.merge(object);
         log(EventLog.Action.UPDATE, merged);
@@ -63,17 +69,23 @@ final class WritePath {
     /** Deletes an object, refusing a stale copy like {@link #update}. */
     void delete(IObject object) {
         checked(EventLog.Action.DELETE, object);
-        IObject managed = session.find(object.getClass(), object.id());
-        if (managed == null) {
-            throw new NotFoundException(object + " does not exist (already deleted?)");
-        }
-        if (managed.version() != object.version()) {
-            throw new org.omerosdk.model.ConcurrentUpdateException(object + " was changed by another writer "
-                    + "(version " + object.version() + " is stale, stored version is " + managed.version()
-                    + "); reload it and try again");
-        }
+        IObject managed = current(object);
         log(EventLog.Action.DELETE, managed);
         session.remove(managed);
+    }
+
+    /** The stored object, provided {@code copy} is not stale. */
+    private IObject current(IObject copy) {
+        IObject managed = session.find(org.hibernate.Hibernate.getClass(copy), copy.id());
+        if (managed == null) {
+            throw new NotFoundException(copy + " does not exist (deleted by someone else?)");
+        }
+        if (managed.version() != copy.version()) {
+            throw new ConcurrentUpdateException(copy + " was changed by another writer (version "
+                    + copy.version() + " is stale, stored version is " + managed.version()
+                    + "); nothing was overwritten: reload it and try again");
+        }
+        return managed;
     }
 
     /** The one place every write passes before it runs. */

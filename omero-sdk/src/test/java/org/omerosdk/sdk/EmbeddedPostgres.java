@@ -158,11 +158,17 @@ public final class EmbeddedPostgres {
         return ds;
     }
 
+    /** Stops the server and removes its binaries and data. */
     private void stop() {
         try {
             run(bin("pg_ctl"), "-D", home.resolve("data").toString(), "-m", "immediate", "stop");
         } catch (RuntimeException e) {
-            // already gone
+            // already gone; still remove the files
+        }
+        try (var walk = Files.walk(home)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // best effort at JVM exit
         }
     }
 }

@@ -20,17 +20,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.omerosdk.model.AuthenticationException;
+import org.omerosdk.model.CancelledException;
 import org.omerosdk.model.ConcurrentUpdateException;
 import org.omerosdk.model.DimensionOrder;
 import org.omerosdk.model.Permissions;
 import org.omerosdk.model.PixelType;
 import org.omerosdk.model.ProgressListener;
+import org.omerosdk.model.SecurityViolation;
+import org.omerosdk.model.ValidationException;
 import org.omerosdk.model.containers.Dataset;
 import org.omerosdk.model.containers.Project;
 import org.omerosdk.model.core.Channel;
 import org.omerosdk.model.core.Image;
 import org.omerosdk.model.core.LogicalChannel;
 import org.omerosdk.model.core.Pixels;
+import org.omerosdk.model.core.Rgba;
 import org.omerosdk.model.meta.Event;
 import org.omerosdk.model.meta.EventLog;
 import org.omerosdk.model.meta.EventType;
@@ -52,6 +56,7 @@ import org.omerosdk.model.roi.Rectangle;
 import org.omerosdk.model.roi.Roi;
 import org.omerosdk.model.roi.Shape;
 import org.omerosdk.model.screen.Plate;
+import org.omerosdk.model.screen.Screen;
 import org.omerosdk.model.screen.Well;
 import org.omerosdk.model.screen.WellSample;
 import org.omerosdk.model.units.Length;
@@ -335,17 +340,107 @@ abstract class PersistenceContract {
                 QuantumDef qd = w.create(QuantumDef.standard());
                 RenderingDef def = w.create(new RenderingDef(px, 1, 0, RenderingModel.RGB, qd));
                 ChannelBinding cb = new ChannelBinding(def, 0, 10, 4000);
-                cb.setColor(255, 0, 0, 255);
+                cb.setColor(Rgba.of(255, 0, 0));
                 w.create(cb);
                 return def.id();
             });
             ChannelBinding cb = s.read(q -> q.first(Select.from(ChannelBinding.class)
                     .whereEquals("o.renderingDef.id", defId)).orElseThrow());
-            assertEquals(0xFF0000FF, cb.rgba());
+            assertEquals(0xFF0000FF, cb.color().packed());
             assertEquals(4000, cb.inputEnd());
             OriginalFile f = s.read(q -> q.first(Select.from(OriginalFile.class).whereEquals("o.name", "a.tif"))
                     .orElseThrow());
             assertEquals(ChecksumAlgorithm.SHA1_160, f.hasher().orElseThrow());
+        }
+    }
+
+    @Test
+    void updatingACopyCannotChangeItsOwner() {
+        try (Session s = alice()) {
+            Project p = s.containers().createProject("mine");
+            p.details().assignOwnership(-5L, -5L, Permissions.READ_WRITE);
+            Project renamed = s.containers().rename(p, "still mine");
+            assertEquals(alice.id(), renamed.details().ownerId().orElseThrow());
+            assertEquals(lab.id(), s.containers().reload(p).details().groupId().orElseThrow());
+        }
+    }
+
+    @Test
+    void detachedReferencesStillKnowTheirIds() {
+        try (Session s = alice()) {
+            Image image = s.images().save(newImage("ref", 1));
+            Pixels px = s.images().pixels(image);
+            assertEquals(image.id(), px.image().id());
+        }
+    }
+
+    @Test
+    void cancelledSaveLeavesNothingBehind() {
+        try (Session s = alice()) {
+            Dataset d = s.containers().createDataset("cancelled");
+            List<NewImage> images = new ArrayList<>();
+            for (int i = 0; i < 150; i++) {
+                images.add(newImage("c" + i, 1));
+            }
+            ProgressListener cancelAt120 = (step, done, total) -> {
+                if (done == 120) {
+                    throw new CancelledException("stop");
+                }
+            };
+            assertThrows(CancelledException.class, () -> s.images().saveAll(Optional.of(d), images, cancelAt120));
+            assertEquals(0, s.containers().countImages(d));
+        }
+    }
+
+    @Test
+    void duplicateGroupNameIsRefusedNamingTheGroup() {
+        ValidationException e = assertThrows(ValidationException.class,
+                () -> root.admin().createGroup("lab", Permissions.Level.PRIVATE));
+        assertTrue(e.getMessage().contains("\"lab\""), e.getMessage());
+    }
+
+    @Test
+    void userWithoutGroupIsRefused() {
+        assertThrows(ValidationException.class, () -> root.admin().createUser("loner", "Lo", "Ner"));
+        assertTrue(root.admin().findUser("loner").isEmpty());
+    }
+
+    @Test
+    void newUsersDefaultGroupIsTheFirstGivenAndTheyJoinUser() {
+        ExperimenterGroup other = root.admin().createGroup("other-" + System.nanoTime(), Permissions.Level.PRIVATE);
+        Experimenter bob = root.admin().createUser("bob" + System.nanoTime(), "Bob", "Cat", other, lab);
+        List<String> names = root.admin().groupsOf(bob).stream().map(ExperimenterGroup::name).toList();
+        assertEquals(List.of(other.name(), "lab", "user"), names);
+        try (Session s = root.sudo(bob.omeName())) {
+            assertEquals(other.id(), s.context().defaultGroupId());
+            assertEquals(other.id(), s.containers().createProject("in default").details().groupId().orElseThrow());
+        }
+    }
+
+    @Test
+    void nonAdministratorsCannotSudo() {
+        try (Session s = alice()) {
+            assertThrows(SecurityViolation.class, () -> s.sudo("root"));
+        }
+    }
+
+    @Test
+    void groupOwnerFlagIsRecorded() {
+        root.admin().setGroupOwner(lab, alice, true);
+        assertTrue(root.admin().members(lab).stream()
+                .anyMatch(m -> m.child().id() == alice.id() && m.isOwner()));
+        try (Session s = alice()) {
+            assertTrue(s.context().ownerOf().contains(lab.id()));
+        }
+    }
+
+    @Test
+    void screenPlateLinksAreListed() {
+        try (Session s = alice()) {
+            Screen screen = s.containers().createScreen("screen");
+            Plate plate = s.containers().createPlate("plate-1");
+            s.containers().link(screen, plate);
+            assertEquals(List.of(plate.id()), s.containers().plates(screen).stream().map(Plate::id).toList());
         }
     }
 }

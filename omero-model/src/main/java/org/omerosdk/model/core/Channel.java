@@ -1,6 +1,7 @@
 package org.omerosdk.model.core;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Index;
@@ -23,10 +24,8 @@ public class Channel extends IObject {
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "logicalChannel")
     private LogicalChannel logicalChannel;
-    private Integer red;
-    private Integer green;
-    private Integer blue;
-    private Integer alpha;
+    @Embedded
+    private Rgba color;
     private String lookupTable;
 
     protected Channel() {
@@ -54,20 +53,12 @@ public class Channel extends IObject {
         return logicalChannel;
     }
 
-    /** The colour as 0xRRGGBBAA, when set. */
-    public Optional<Integer> rgba() {
-        if (red == null || green == null || blue == null) {
-            return Optional.empty();
-        }
-        int a = alpha == null ? 255 : alpha;
-        return Optional.of(red << 24 | green << 16 | blue << 8 | a);
+    public Optional<Rgba> color() {
+        return Optional.ofNullable(color);
     }
 
-    public void setColor(int red, int green, int blue, int alpha) {
-        this.red = red;
-        this.green = green;
-        this.blue = blue;
-        this.alpha = alpha;
+    public void setColor(Rgba color) {
+        this.color = color;
     }
 
     public Optional<String> lookupTable() {

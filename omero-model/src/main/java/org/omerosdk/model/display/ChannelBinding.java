@@ -1,6 +1,7 @@
 package org.omerosdk.model.display;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -10,6 +11,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.util.Objects;
 import java.util.Optional;
+import org.omerosdk.model.core.Rgba;
 import org.omerosdk.model.meta.IObject;
 
 /**
@@ -37,14 +39,8 @@ public class ChannelBinding extends IObject {
     private double coefficient = 1.0;
     @Column(nullable = false)
     private boolean noiseReduction;
-    @Column(nullable = false)
-    private int red;
-    @Column(nullable = false)
-    private int green;
-    @Column(nullable = false)
-    private int blue;
-    @Column(nullable = false)
-    private int alpha = 255;
+    @Embedded
+    private Rgba color = Rgba.of(255, 255, 255);
     private String lookupTable;
     @Column(nullable = false)
     private boolean reverseIntensity;
@@ -109,16 +105,12 @@ public class ChannelBinding extends IObject {
         this.noiseReduction = on;
     }
 
-    /** The colour as 0xRRGGBBAA. */
-    public int rgba() {
-        return red << 24 | green << 16 | blue << 8 | alpha;
+    public Rgba color() {
+        return color;
     }
 
-    public void setColor(int red, int green, int blue, int alpha) {
-        this.red = red;
-        this.green = green;
-        this.blue = blue;
-        this.alpha = alpha;
+    public void setColor(Rgba color) {
+        this.color = Objects.requireNonNull(color, "color");
     }
 
     public Optional<String> lookupTable() {

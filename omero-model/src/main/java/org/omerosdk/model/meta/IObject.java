@@ -35,7 +35,10 @@ public abstract class IObject {
      *
      * @throws IllegalStateException for an object never saved
      */
-    public long id() {
+    public final long id() {
+        // final and through getId(): on a lazy reference Hibernate answers getId() without loading the object,
+        // so ids of detached references stay readable
+        Long id = getId();
         if (id == null) {
             throw new IllegalStateException(getClass().getSimpleName() + " has not been saved yet and has no id");
         }
@@ -43,8 +46,16 @@ public abstract class IObject {
     }
 
     /** Whether the object has been saved (has an id). */
-    public boolean isSaved() {
-        return id != null;
+    public final boolean isSaved() {
+        return getId() != null;
+    }
+
+    /**
+     * The id, or null before the first save. Public only because Hibernate answers this getter on a lazy
+     * reference without loading it; application code uses {@link #id()}.
+     */
+    public Long getId() {
+        return id;
     }
 
     /** Incremented by every update; an update from a stale copy fails instead of overwriting. */
@@ -59,6 +70,8 @@ public abstract class IObject {
     /** {@code Type:id}, OMERO's way of naming an object in messages. */
     @Override
     public String toString() {
-        return getClass().getSimpleName() + ":" + (id == null ? "unsaved" : id.toString());
+        Long id = getId();
+        return getClass().getSimpleName().replaceAll("\\$HibernateProxy.*", "") + ":"
+                + (id == null ? "unsaved" : id.toString());
     }
 }
