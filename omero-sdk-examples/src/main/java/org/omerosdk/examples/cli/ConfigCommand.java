@@ -72,7 +72,7 @@ final class ConfigCommand implements Runnable {
 
     @Command(name = "get", mixinStandardHelpOptions = true,
             description = {"Without KEY: every explicitly set key=value (passwords masked).",
-                "With one KEY: its value (explicit, else the default with ${...} resolved), without quotes."})
+                "With one KEY: its value (explicit, else the default with $${...} resolved), without quotes."})
     void get(@Mixin DataDirectory data,
              @Option(names = "--show-password", description = "Show values of keys ending in pass or password.")
              boolean showPassword,
