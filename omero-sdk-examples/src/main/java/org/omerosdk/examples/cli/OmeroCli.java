@@ -3,7 +3,6 @@ package org.omerosdk.examples.cli;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import org.omerosdk.model.OmeroException;
 import org.omerosdk.model.ValidationException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -39,9 +38,12 @@ public final class OmeroCli implements Runnable {
         return environment;
     }
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(new CommandLine(this), "a command is required; see omero --help");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required; see omero --help");
     }
 
     public static void main(String[] args) {
@@ -71,8 +73,8 @@ public final class OmeroCli implements Runnable {
                 e.printStackTrace(err);
             }
             err.flush();
-            return e instanceof ValidationException ? EXIT_REFUSED
-                    : e instanceof OmeroException ? EXIT_FAILED : EXIT_FAILED;
+            // SDK errors and anything unexpected alike are failures; only a refused value has its own code
+            return e instanceof ValidationException ? EXIT_REFUSED : EXIT_FAILED;
         });
         int code = cl.execute(args);
         out.flush();

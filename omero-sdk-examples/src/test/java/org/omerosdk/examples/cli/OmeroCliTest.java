@@ -113,6 +113,12 @@ class OmeroCliTest {
     }
 
     @Test
+    void noCommandIsAUsageError() {
+        assertEquals(OmeroCli.EXIT_USAGE, omero());
+        assertEquals("omero: a command is required; see omero --help\n", err);
+    }
+
+    @Test
     void everyCommandHasHelp() {
         for (String[] cmd : new String[][] {{"--help"}, {"config", "--help"}, {"config", "set", "--help"},
             {"config", "get", "--help"}, {"config", "list", "--help"}, {"config", "edit", "--help"},
