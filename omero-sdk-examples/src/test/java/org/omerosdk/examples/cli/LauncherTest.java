@@ -145,6 +145,15 @@ class LauncherTest {
     }
 
     @Test
+    void failedBuildShowsMavensOutputAndExitsThree() throws Exception {
+        script(fakeBin.resolve("mvn"), "#!/bin/sh\necho 'COMPILATION ERROR in A.java'\nexit 1\n");
+        Run r = fake("version");
+        assertEquals(3, r.rc());
+        assertTrue(r.err().contains("COMPILATION ERROR in A.java") && r.err().contains("omero: build failed"), r.err());
+        assertEquals("", r.out());
+    }
+
+    @Test
     void noBuildModeRefusesInsteadOfBuilding() throws Exception {
         Run r = run(fakeRoot.resolve("omero"), Map.of("PATH", fakeBin + ":/usr/bin:/bin",
                 "OMERO_LAUNCHER_NO_BUILD", "1", "FAKE_LOG", tmp.resolve("mvn.log").toString()), "version");
