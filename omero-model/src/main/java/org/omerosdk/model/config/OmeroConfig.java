@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.omerosdk.model.ValidationException;
 
@@ -12,6 +13,8 @@ import org.omerosdk.model.ValidationException;
  * Typed getters parse the value and fail with a {@link ValidationException} naming the key and value.
  */
 public final class OmeroConfig {
+    // References nest only a few levels in OMERO's defaults; deeper means a cycle.
+    private static final int MAX_REFERENCE_DEPTH = 32;
     private static final OmeroConfig DEFAULTS = new OmeroConfig(Map.of());
 
     private final Map<String, String> values;
@@ -35,6 +38,13 @@ public final class OmeroConfig {
         return with(key.name(), value);
     }
 
+    /** A copy without an explicit value for the key named {@code name} (back to its default). */
+    public OmeroConfig without(String name) {
+        Map<String, String> copy = new TreeMap<>(values);
+        copy.remove(name);
+        return new OmeroConfig(copy);
+    }
+
     /** A copy with the key named {@code name} set to {@code value}. */
     public OmeroConfig with(String name, String value) {
         Map<String, String> copy = new TreeMap<>(values);
@@ -42,15 +52,55 @@ public final class OmeroConfig {
         return new OmeroConfig(copy);
     }
 
-    /** Values set explicitly (not the defaults), by key name. */
+    /** Values set explicitly (not the defaults), by key name, sorted by name. */
     public Map<String, String> explicitValues() {
         return values;
     }
 
-    /** The value, or the key's default. */
+    /**
+     * The value, or the key's default, with {@code ${other.key}} references replaced by that key's value (explicit
+     * or default, itself resolved). A reference to a key that is neither set nor declared stays as written.
+     */
     public String get(ConfigKey key) {
-        String v = values.get(key.name());
-        return v != null ? v : key.defaultValue();
+        return resolve(key.name(), raw(key.name()).orElse(key.defaultValue()), 0);
+    }
+
+    /** The resolved value of any key by name: explicit, else the declared default; empty for an unknown, unset key. */
+    public Optional<String> get(String name) {
+        return raw(name).map(v -> resolve(name, v, 0));
+    }
+
+    private Optional<String> raw(String name) {
+        String v = values.get(name);
+        if (v != null) {
+            return Optional.of(v);
+        }
+        return ConfigKeys.byName(name).map(ConfigKey::defaultValue);
+    }
+
+    private String resolve(String name, String value, int depth) {
+        if (value.indexOf("${") < 0) {
+            return value;
+        }
+        if (depth > MAX_REFERENCE_DEPTH) {
+            throw new ValidationException(name + " = \"" + value + "\" refers to itself through ${...} references");
+        }
+        StringBuilder out = new StringBuilder();
+        int i = 0;
+        while (i < value.length()) {
+            int start = value.indexOf("${", i);
+            int end = start < 0 ? -1 : value.indexOf('}', start + 2);
+            if (end < 0) {
+                out.append(value, i, value.length());
+                break;
+            }
+            out.append(value, i, start);
+            String ref = value.substring(start + 2, end);
+            Optional<String> target = ref.isEmpty() ? Optional.empty() : raw(ref);
+            out.append(target.isPresent() ? resolve(ref, target.get(), depth + 1) : value.substring(start, end + 1));
+            i = end + 1;
+        }
+        return out.toString();
     }
 
     public int getInt(ConfigKey key) {
@@ -92,5 +142,20 @@ public final class OmeroConfig {
             }
         }
         return List.copyOf(items);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof OmeroConfig c && c.values.equals(values);
+    }
+
+    @Override
+    public int hashCode() {
+        return values.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "OmeroConfig" + values;
     }
 }
