@@ -17,7 +17,7 @@ final class HibernateSettings {
         EntityClasses.CONVERTERS.forEach(cfg::addAnnotatedClass);
         EntityClasses.ENTITIES.forEach(cfg::addAnnotatedClass);
         Map<String, Object> p = new HashMap<>();
-        p.put("hibernate.dialect", dialect.hibernateDialect);
+        // the dialect is detected from the connection; naming it explicitly is deprecated in Hibernate 7
         p.put("hibernate.auto_quote_keyword", "true");
         p.put("hibernate.jdbc.batch_size", Integer.toString(BATCH_SIZE));
         p.put("hibernate.order_inserts", "true");

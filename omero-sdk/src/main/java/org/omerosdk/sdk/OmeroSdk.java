@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Objects;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -12,7 +13,9 @@ import javax.sql.DataSource;
 import org.omerosdk.model.AuthenticationException;
 import org.omerosdk.model.NotFoundException;
 import org.omerosdk.model.config.ConfigKey;
+import org.omerosdk.model.config.ConfigKeys;
 import org.omerosdk.model.config.OmeroConfig;
+import org.omerosdk.sdk.config.ConfigStore;
 import org.omerosdk.model.meta.EventType;
 import org.omerosdk.model.meta.Experimenter;
 import org.omerosdk.model.meta.GroupExperimenterMap;
@@ -41,11 +44,14 @@ public final class OmeroSdk implements AutoCloseable {
     private final Optional<Path> dataDirectory;
     private final char[] generatedRootPassword;
 
+    private final OmeroConfig config;
+
     private OmeroSdk(Builder b) {
         this.dataDirectory = Optional.ofNullable(b.dataDirectory);
         this.hasher = b.hashIterations == 0 ? PasswordHasher.standard()
                 : PasswordHasher.withIterations(b.hashIterations);
-        this.db = Database.open(b.config, dataDirectory, Optional.ofNullable(b.dataSource));
+        this.config = effectiveConfig(b);
+        this.db = Database.open(config, dataDirectory, Optional.ofNullable(b.dataSource));
         try {
             this.store = new Store(db, ReadFilter.NONE, WriteCheck.ALLOW_ALL);
             this.generatedRootPassword = Bootstrap.run(store, hasher, b.rootPassword);
@@ -62,6 +68,29 @@ public final class OmeroSdk implements AutoCloseable {
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * The configuration in force: OMERO's defaults, under the values stored in the data directory
+     * ({@code omero config set}), under the builder's values; {@code omero.data.dir} is the data directory unless
+     * set explicitly.
+     */
+    public OmeroConfig config() {
+        return config;
+    }
+
+    private static OmeroConfig effectiveConfig(Builder b) {
+        OmeroConfig c = OmeroConfig.defaults();
+        if (b.dataDirectory != null) {
+            c = ConfigStore.open(b.dataDirectory).snapshot();
+            if (!c.explicitValues().containsKey(ConfigKeys.DATA_DIR.name())) {
+                c = c.with(ConfigKeys.DATA_DIR, b.dataDirectory.toAbsolutePath().toString());
+            }
+        }
+        for (Map.Entry<String, String> e : b.config.explicitValues().entrySet()) {
+            c = c.with(e.getKey(), e.getValue());
+        }
+        return c;
     }
 
     /**

@@ -47,9 +47,24 @@ public final class OmeroCli implements Runnable {
     }
 
     public static void main(String[] args) {
+        quietLibraryLogging(java.util.Arrays.asList(args).contains("--debug"));
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         System.exit(execute(args, out, err, System.getenv()));
+    }
+
+    /**
+     * The libraries under the SDK (Hibernate, Flyway, HikariCP) log their start-up at INFO; a command line shows
+     * only warnings unless {@code --debug}. Must run before the first logger is created.
+     */
+    private static void quietLibraryLogging(boolean debug) {
+        System.setProperty("org.jboss.logging.provider", "slf4j");
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", debug ? "debug" : "warn");
+        System.setProperty("org.slf4j.simpleLogger.showThreadName", "false");
+        if (!debug) {
+            // Flyway warns that it has not verified our H2 version; that is noise for a user
+            System.setProperty("org.slf4j.simpleLogger.log.org.flywaydb", "error");
+        }
     }
 
     /** Runs the command line with the given streams and environment; returns the exit code. */

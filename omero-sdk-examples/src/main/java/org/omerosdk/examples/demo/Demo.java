@@ -1,6 +1,6 @@
 package org.omerosdk.examples.demo;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +27,7 @@ public final class Demo {
     /** Users who get a Project/Dataset tree of their own. */
     static final int USERS_WITH_DATA = 6;
 
-    private final PrintStream out;
+    private final PrintWriter out;
     private final Counts counts = new Counts();
 
     /** How many objects were found and how many created. */
@@ -38,7 +38,7 @@ public final class Demo {
         int datasetsCreated;
     }
 
-    public Demo(PrintStream out) {
+    public Demo(PrintWriter out) {
         this.out = out;
     }
 

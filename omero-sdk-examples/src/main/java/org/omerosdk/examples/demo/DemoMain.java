@@ -8,6 +8,6 @@ public final class DemoMain {
     }
 
     public static void main(String[] args) {
-        new Demo(System.out).run(Path.of(args.length > 0 ? args[0] : "omero-data"));
+        new Demo(new java.io.PrintWriter(System.out, true)).run(Path.of(args.length > 0 ? args[0] : "omero-data"));
     }
 }
