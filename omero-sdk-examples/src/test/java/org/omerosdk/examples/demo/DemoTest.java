@@ -1,0 +1,51 @@
+package org.omerosdk.examples.demo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.omerosdk.model.Permissions;
+import org.omerosdk.model.meta.Experimenter;
+import org.omerosdk.sdk.Listing;
+import org.omerosdk.sdk.OmeroSdk;
+import org.omerosdk.sdk.Session;
+
+class DemoTest {
+    private static String run(Path dir) {
+        StringWriter text = new StringWriter();
+        new Demo(new PrintWriter(text, true)).run(dir);
+        return text.toString();
+    }
+
+    @Test
+    void firstRunCreatesTheWorkshopAndASecondRunCreatesNothing(@TempDir Path dir) {
+        String first = run(dir);
+        assertTrue(first.contains("4 groups (4 new), 50 users (50 new), 24 projects and 48 datasets new"), first);
+        assertTrue(first.contains("root password (shown once)"), first);
+        assertTrue(first.contains("read-annotate-group (Read-Annotate, rwra--)"), first);
+        assertTrue(first.contains("Project \"Ada's experiments\" (owner user-1 Ada Lovelace)"), first);
+
+        String second = run(dir);
+        assertTrue(second.contains("4 groups (0 new), 50 users (0 new), 0 projects and 0 datasets new"), second);
+        assertTrue(!second.contains("root password"), second);
+
+        try (OmeroSdk sdk = OmeroSdk.builder().dataDirectory(dir).open();
+             Session ada = sdk.login("user-1", Demo.USER_PASSWORD.toCharArray())) {
+            assertEquals("Lovelace", ada.user().lastName());
+            Experimenter trainer = ada.admin().user("user-50");
+            for (Permissions.Level level : Permissions.Level.values()) {
+                String group = level.displayName().toLowerCase(java.util.Locale.ROOT) + "-group";
+                assertEquals(level.permissions(), sdk.rootSession().admin().group(group).permissions());
+                assertTrue(sdk.rootSession().admin().members(sdk.rootSession().admin().group(group)).stream()
+                        .anyMatch(m -> m.child().id() == trainer.id() && m.isOwner()), group);
+            }
+            long adasProjects = sdk.rootSession().containers()
+                    .projects(Listing.all().ownedBy(ada.user())).size();
+            assertEquals(4, adasProjects);
+        }
+    }
+}
