@@ -1,0 +1,338 @@
+package org.omerosdk.repo.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.omerosdk.model.NotFoundException;
+import org.omerosdk.model.StorageException;
+import org.omerosdk.model.ValidationException;
+import org.omerosdk.model.store.BinaryStore;
+import org.omerosdk.model.store.StoreKeys;
+import org.omerosdk.model.store.StoreWriter;
+
+/**
+ * A {@link BinaryStore} in a directory of the local filesystem (the embedded default for the managed repository,
+ * {@code omero.managed.dir}). Keys are relative paths below the root.
+ *
+ * <p>Writes go to a staging directory inside the root ({@value #STAGING}, never listed), are forced to disk, and
+ * are renamed into place atomically on commit, so readers see either nothing or the whole object, and a failed
+ * write leaves no file behind. A key can never resolve outside the root: key rules are checked, and a key whose
+ * existing parent directories lead outside the root through a symbolic link is refused.
+ */
+public final class FileSystemBinaryStore implements BinaryStore {
+    /** The directory, inside the root, where uncommitted writes live. */
+    public static final String STAGING = ".omero-staging";
+
+    private final Path root;
+    private final Path realRoot;
+    private final Path staging;
+
+    /** A store rooted at {@code root}, which is created if needed. */
+    public FileSystemBinaryStore(Path root) {
+        try {
+            Files.createDirectories(root);
+            this.root = root.toAbsolutePath().normalize();
+            this.realRoot = this.root.toRealPath();
+            this.staging = Files.createDirectories(this.root.resolve(STAGING));
+        } catch (IOException e) {
+            throw new StorageException("cannot create the store directory " + root + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The root directory. */
+    public Path root() {
+        return root;
+    }
+
+    /** The file a key is stored in (it may not exist). */
+    public Path pathOf(String key) {
+        StoreKeys.check(key);
+        if (key.equals(STAGING) || key.startsWith(STAGING + "/")) {
+            throw new ValidationException("store key \"" + key + "\" is inside the store's staging area");
+        }
+        Path p = root.resolve(key).normalize();
+        if (!p.startsWith(root)) {
+            throw new ValidationException("store key \"" + key + "\" leaves the store directory");
+        }
+        // a symbolic link among the existing ancestors must not lead outside the root
+        Path existing = p.getParent();
+        while (existing != null && !Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
+            existing = existing.getParent();
+        }
+        if (existing != null) {
+            try {
+                if (!existing.toRealPath().startsWith(realRoot)) {
+                    throw new ValidationException("store key \"" + key + "\" leads outside the store directory "
+                            + "through a symbolic link");
+                }
+            } catch (IOException e) {
+                throw new StorageException("cannot resolve " + existing + ": " + e.getMessage(), e);
+            }
+        }
+        return p;
+    }
+
+    @Override
+    public StoreWriter writer(String key) {
+        Path target = pathOf(key);
+        Path temp = staging.resolve(UUID.randomUUID() + ".part");
+        FileChannel channel;
+        try {
+            channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            throw new StorageException("cannot start writing " + key + " in " + describe() + ": " + e.getMessage(), e);
+        }
+        OutputStream out = Channels.newOutputStream(channel);
+        return new StoreWriter() {
+            private boolean done;
+
+            @Override
+            public void write(int b) throws IOException {
+                ensureOpen();
+                out.write(b);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                ensureOpen();
+                try {
+                    out.write(b, off, len);
+                } catch (IOException e) {
+                    close();
+                    throw e;
+                }
+            }
+
+            @Override
+            public void commit() {
+                ensureOpen();
+                try {
+                    channel.force(true);
+                    channel.close();
+                    publish(temp, target);
+                    done = true;
+                } catch (IOException e) {
+                    close();
+                    throw new StorageException("cannot commit " + key + " to " + describe() + ": "
+                            + e.getMessage(), e);
+                }
+            }
+
+            @Override
+            public void close() {
+                if (done) {
+                    return;
+                }
+                done = true;
+                try {
+                    channel.close();
+                    Files.deleteIfExists(temp);
+                } catch (IOException e) {
+                    throw new StorageException("cannot discard the unfinished write of " + key + ": "
+                            + e.getMessage(), e);
+                }
+            }
+
+            private void ensureOpen() {
+                if (done) {
+                    throw new IllegalStateException("writer for " + key + " is already committed or closed");
+                }
+            }
+        };
+    }
+
+    /** Renames a finished staging file into place, creating parent directories. */
+    private void publish(Path temp, Path target) throws IOException {
+        Files.createDirectories(target.getParent());
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    @Override
+    public InputStream get(String key) {
+        Path p = pathOf(key);
+        try {
+            return Files.newInputStream(p);
+        } catch (NoSuchFileException e) {
+            throw missing(key);
+        } catch (IOException e) {
+            throw new StorageException("cannot read " + key + " from " + describe() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public InputStream get(String key, long offset, long length) {
+        if (offset < 0 || length < 0) {
+            throw new ValidationException("range offset=" + offset + " length=" + length + " of " + key
+                    + " is negative");
+        }
+        Path p = pathOf(key);
+        try {
+            FileChannel ch = FileChannel.open(p, StandardOpenOption.READ);
+            ch.position(offset);
+            InputStream in = Channels.newInputStream(ch);
+            return new BoundedInputStream(in, length);
+        } catch (NoSuchFileException e) {
+            throw missing(key);
+        } catch (IOException e) {
+            throw new StorageException("cannot read " + key + " from " + describe() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public boolean exists(String key) {
+        return Files.isRegularFile(pathOf(key));
+    }
+
+    @Override
+    public long size(String key) {
+        try {
+            return Files.size(pathOf(key));
+        } catch (NoSuchFileException e) {
+            throw missing(key);
+        } catch (IOException e) {
+            throw new StorageException("cannot stat " + key + " in " + describe() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<String> list(String prefix) {
+        String p = StoreKeys.checkPrefix(prefix);
+        // walk only below the deepest directory the prefix names
+        int slash = p.lastIndexOf('/');
+        Path start = slash < 0 ? root : root.resolve(p.substring(0, slash));
+        if (!Files.isDirectory(start, LinkOption.NOFOLLOW_LINKS)) {
+            return List.of();
+        }
+        List<String> keys = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(start)) {
+            files.filter(f -> Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS) || Files.isSymbolicLink(f))
+                    .map(f -> root.relativize(f).toString().replace(java.io.File.separatorChar, '/'))
+                    .filter(k -> k.startsWith(p) && !k.startsWith(STAGING + "/"))
+                    .forEach(keys::add);
+        } catch (IOException | UncheckedIOException e) {
+            throw new StorageException("cannot list " + describe() + ": " + e.getMessage(), e);
+        }
+        keys.sort(null);
+        return keys;
+    }
+
+    @Override
+    public boolean delete(String key) {
+        try {
+            return Files.deleteIfExists(pathOf(key));
+        } catch (IOException e) {
+            throw new StorageException("cannot delete " + key + " from " + describe() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void copy(String from, String to) {
+        Path source = existing(from);
+        Path target = pathOf(to);
+        Path temp = staging.resolve(UUID.randomUUID() + ".part");
+        try {
+            Files.copy(source, temp);
+            publish(temp, target);
+        } catch (IOException e) {
+            deleteQuietly(temp);
+            throw new StorageException("cannot copy " + from + " to " + to + " in " + describe() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** A hard link when the filesystem allows one (same content, no copy), else a copy. */
+    @Override
+    public void link(String from, String to) {
+        Path source = existing(from);
+        Path target = pathOf(to);
+        Path temp = staging.resolve(UUID.randomUUID() + ".part");
+        try {
+            Files.createLink(temp, source);
+            publish(temp, target);
+        } catch (UnsupportedOperationException | IOException e) {
+            deleteQuietly(temp);
+            copy(from, to);
+        }
+    }
+
+    @Override
+    public void move(String from, String to) {
+        Path source = existing(from);
+        Path target = pathOf(to);
+        try {
+            publish(source, target);
+        } catch (IOException e) {
+            throw new StorageException("cannot move " + from + " to " + to + " in " + describe() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Registers a file that stays where it is by a symbolic link at {@code to} (in-place import). */
+    public void symlink(Path file, String to) {
+        Path target = pathOf(to);
+        Path temp = staging.resolve(UUID.randomUUID() + ".link");
+        try {
+            Files.createSymbolicLink(temp, file.toAbsolutePath());
+            publish(temp, target);
+        } catch (FileAlreadyExistsException e) {
+            throw new ValidationException("cannot link " + to + ": it exists");
+        } catch (IOException e) {
+            deleteQuietly(temp);
+            throw new StorageException("cannot link " + file + " as " + to + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether the staging area holds unfinished writes (none once every writer is committed or closed). */
+    public boolean hasUnfinishedWrites() {
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(staging)) {
+            return s.iterator().hasNext();
+        } catch (IOException e) {
+            throw new StorageException("cannot read " + staging + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String describe() {
+        return "file:" + root;
+    }
+
+    private Path existing(String key) {
+        Path p = pathOf(key);
+        if (!Files.exists(p)) {
+            throw missing(key);
+        }
+        return p;
+    }
+
+    private NotFoundException missing(String key) {
+        return new NotFoundException("no object \"" + key + "\" in " + describe());
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException ignored) {
+            // best effort: the original error is the one to report
+        }
+    }
+}
