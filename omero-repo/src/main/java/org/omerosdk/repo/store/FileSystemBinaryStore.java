@@ -287,6 +287,55 @@ public final class FileSystemBinaryStore implements BinaryStore {
         }
     }
 
+    /**
+     * Makes {@code key} a hard link to {@code file} outside the store (in-place import without copying); copies when
+     * the two are on different filesystems.
+     *
+     * @return true when linked, false when it had to copy
+     */
+    public boolean linkExternal(Path file, String key) {
+        Path target = pathOf(key);
+        Path temp = staging.resolve(UUID.randomUUID() + ".part");
+        try {
+            Files.createLink(temp, file);
+            publish(temp, target);
+            return true;
+        } catch (UnsupportedOperationException | IOException e) {
+            deleteQuietly(temp);
+            try {
+                Files.copy(file, temp);
+                publish(temp, target);
+                return false;
+            } catch (IOException e2) {
+                deleteQuietly(temp);
+                throw new StorageException("cannot copy " + file + " to " + key + ": " + e2.getMessage(), e2);
+            }
+        }
+    }
+
+    /** Moves {@code file} from outside the store to {@code key} (renamed when on the same filesystem). */
+    public void moveExternal(Path file, String key) {
+        Path target = pathOf(key);
+        Path temp = staging.resolve(UUID.randomUUID() + ".part");
+        try {
+            Files.move(file, temp, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            try {
+                Files.copy(file, temp);
+                Files.delete(file);
+            } catch (IOException e2) {
+                deleteQuietly(temp);
+                throw new StorageException("cannot move " + file + " to " + key + ": " + e2.getMessage(), e2);
+            }
+        }
+        try {
+            publish(temp, target);
+        } catch (IOException e) {
+            throw new StorageException("cannot move " + file + " to " + key + ": " + e.getMessage()
+                    + " (the file is kept as " + temp + ")", e);
+        }
+    }
+
     /** Registers a file that stays where it is by a symbolic link at {@code to} (in-place import). */
     public void symlink(Path file, String to) {
         Path target = pathOf(to);
