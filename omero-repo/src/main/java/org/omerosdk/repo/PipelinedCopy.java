@@ -44,6 +44,8 @@ final class PipelinedCopy {
                             out.write(c.data(), 0, c.length());
                         } catch (IOException e) {
                             writeFailure.set(e);
+                        } catch (RuntimeException e) {
+                            writeFailure.set(new IOException(e.getMessage(), e));
                         }
                     }
                     // buffers go back even after a failure, so the reader never waits for one forever
@@ -81,7 +83,13 @@ final class PipelinedCopy {
             throw new CancelledException("copy interrupted");
         } finally {
             if (!finished) {
+                // stop the writer before the caller closes the output it writes to
                 writer.interrupt();
+                try {
+                    writer.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
         }
     }
