@@ -10,6 +10,7 @@ import org.omerosdk.model.containers.Dataset;
 import org.omerosdk.model.containers.DatasetImageLink;
 import org.omerosdk.model.core.Channel;
 import org.omerosdk.model.core.Image;
+import org.omerosdk.model.fs.Fileset;
 import org.omerosdk.model.core.Pixels;
 
 /** Images with their pixels and channels. */
@@ -26,38 +27,43 @@ public final class Images {
      * Returns the saved images in order. All or nothing.
      */
     public List<Image> saveAll(Optional<Dataset> dataset, List<NewImage> images, ProgressListener progress) {
-        return session.write((q, w) -> {
-            Optional<Dataset> target = dataset.map(d -> Containers.load(q, d));
-            List<Image> saved = new ArrayList<>(images.size());
-            long done = 0;
-            for (NewImage n : images) {
-                Image image = w.create(n.image());
-                Pixels px = n.pixels();
-                px.setImage(image);
-                w.create(px);
-                int index = 0;
-                for (Channel c : n.channels()) {
-                    if (!c.logicalChannel().isSaved()) {
-                        w.create(c.logicalChannel());
-                    }
-                    c.attach(px, index++);
-                    w.create(c);
+        return session.write((q, w) -> save(q, w, dataset, images, Optional.empty(), progress));
+    }
+
+    /** Saves images (of {@code fileset} when given) inside the caller's transaction. */
+    static List<Image> save(QueryPath q, WritePath w, Optional<Dataset> dataset, List<NewImage> images,
+                            Optional<Fileset> fileset, ProgressListener progress) {
+        Optional<Dataset> target = dataset.map(d -> Containers.load(q, d));
+        List<Image> saved = new ArrayList<>(images.size());
+        long done = 0;
+        for (NewImage n : images) {
+            fileset.ifPresent(n.image()::setFileset);
+            Image image = w.create(n.image());
+            Pixels px = n.pixels();
+            px.setImage(image);
+            w.create(px);
+            int index = 0;
+            for (Channel c : n.channels()) {
+                if (!c.logicalChannel().isSaved()) {
+                    w.create(c.logicalChannel());
                 }
-                if (target.isPresent()) {
-                    w.create(new DatasetImageLink(target.get(), image));
-                }
-                saved.add(image);
-                w.batchBoundary();
-                done++;
-                if (Thread.currentThread().isInterrupted()) {
-                    throw new CancelledException("saving images interrupted after " + done + " of "
-                            + images.size() + "; nothing was saved");
-                }
-                // a listener throwing CancelledException rolls the whole save back
-                progress.progress("save images", done, images.size());
+                c.attach(px, index++);
+                w.create(c);
             }
-            return saved;
-        });
+            if (target.isPresent()) {
+                w.create(new DatasetImageLink(target.get(), image));
+            }
+            saved.add(image);
+            w.batchBoundary();
+            done++;
+            if (Thread.currentThread().isInterrupted()) {
+                throw new CancelledException("saving images interrupted after " + done + " of "
+                        + images.size() + "; nothing was saved");
+            }
+            // a listener throwing CancelledException rolls the whole save back
+            progress.progress("save images", done, images.size());
+        }
+        return saved;
     }
 
     /** Saves one image with its pixels and channels. */

@@ -15,6 +15,8 @@ import org.omerosdk.model.NotFoundException;
 import org.omerosdk.model.config.ConfigKey;
 import org.omerosdk.model.config.ConfigKeys;
 import org.omerosdk.model.config.OmeroConfig;
+import org.omerosdk.repo.ManagedRepository;
+import org.omerosdk.repo.store.FileSystemBinaryStore;
 import org.omerosdk.sdk.config.ConfigStore;
 import org.omerosdk.model.meta.EventType;
 import org.omerosdk.model.meta.Experimenter;
@@ -45,6 +47,7 @@ public final class OmeroSdk implements AutoCloseable {
     private final char[] generatedRootPassword;
 
     private final OmeroConfig config;
+    private ManagedRepository repository;
 
     private OmeroSdk(Builder b) {
         this.dataDirectory = Optional.ofNullable(b.dataDirectory);
@@ -77,6 +80,18 @@ public final class OmeroSdk implements AutoCloseable {
      */
     public OmeroConfig config() {
         return config;
+    }
+
+    /**
+     * The managed repository: a filesystem store at {@code omero.managed.dir} (inside the data directory by default)
+     * laid out by {@code omero.fs.repo.path}. Created on first use.
+     */
+    public synchronized ManagedRepository repository() {
+        if (repository == null) {
+            repository = ManagedRepository.open(config,
+                    new FileSystemBinaryStore(Path.of(config.get(ConfigKeys.MANAGED_DIR))));
+        }
+        return repository;
     }
 
     private static OmeroConfig effectiveConfig(Builder b) {

@@ -57,6 +57,16 @@ public final class Session implements AutoCloseable {
         return new Images(this);
     }
 
+    /** Importing files into the managed repository as this user. */
+    public Imports imports() {
+        return new Imports(this, sdk.repository());
+    }
+
+    /** The database id of this session. */
+    long sessionId() {
+        return sessionId;
+    }
+
     /** The event history: who wrote what, when. */
     public Events events() {
         return new Events(this);

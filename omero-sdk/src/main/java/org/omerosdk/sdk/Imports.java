@@ -1,0 +1,110 @@
+package org.omerosdk.sdk;
+
+import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.omerosdk.model.NotFoundException;
+import org.omerosdk.model.ProgressListener;
+import org.omerosdk.model.containers.Dataset;
+import org.omerosdk.model.core.Image;
+import org.omerosdk.model.fs.ChecksumAlgorithm;
+import org.omerosdk.model.fs.Fileset;
+import org.omerosdk.model.fs.FilesetEntry;
+import org.omerosdk.model.fs.OriginalFile;
+import org.omerosdk.model.meta.ExperimenterGroup;
+import org.omerosdk.repo.ImportLocation;
+import org.omerosdk.repo.ManagedRepository;
+import org.omerosdk.repo.StoredFile;
+import org.omerosdk.repo.TransferMode;
+import org.omerosdk.repo.template.TemplateContext;
+
+/**
+ * Puts files into the managed repository and records them as a Fileset with its OriginalFiles and the images
+ * described from them, in the session's user and group. All or nothing: when recording fails, the files placed are
+ * removed again. (Reading pixels and metadata out of the files is the format readers' job; the caller describes
+ * the images.)
+ */
+public final class Imports {
+    private final Session session;
+    private final ManagedRepository repository;
+
+    Imports(Session session, ManagedRepository repository) {
+        this.session = session;
+        this.repository = repository;
+    }
+
+    /** A fileset as imported: the database rows and where each file landed. */
+    public record ImportedFileset(Fileset fileset, List<StoredFile> files, List<Image> images) {
+        public ImportedFileset {
+            files = List.copyOf(files);
+            images = List.copyOf(images);
+        }
+    }
+
+    /**
+     * Imports {@code files} as one fileset holding {@code images}.
+     *
+     * @param readerRequiredDirectories how many parent directories the format needs kept (0 for most formats)
+     */
+    public ImportedFileset importFiles(List<Path> files, TransferMode mode, OptionalInt readerRequiredDirectories,
+                                       Optional<Dataset> dataset, List<NewImage> images, ProgressListener progress) {
+        TemplateContext who = templateContext();
+        List<String> clientPaths = files.stream().map(p -> p.toAbsolutePath().toString()).toList();
+        ImportLocation where = repository.prepare(who, clientPaths, readerRequiredDirectories);
+        ChecksumAlgorithm algorithm = repository.checksums().supported().get(0);
+        List<StoredFile> stored = repository.transfer(where, files, mode, algorithm, progress);
+        try {
+            return session.write((q, w) -> {
+                Fileset fileset = w.create(new Fileset(where.templatePrefix()));
+                for (StoredFile f : stored) {
+                    OriginalFile of = new OriginalFile(f.directory(), f.name());
+                    of.setSize(f.size());
+                    of.setHash(f.algorithm(), f.checksum());
+                    of.setMimetype(mimetype(f.name()));
+                    of = w.create(of);
+                    w.create(new FilesetEntry(fileset, of, f.clientPath()));
+                }
+                List<Image> saved = Images.save(q, w, dataset, images, Optional.of(fileset), progress);
+                return new ImportedFileset(fileset, stored, saved);
+            });
+        } catch (RuntimeException e) {
+            for (StoredFile f : stored) {
+                if (f.mode() != TransferMode.IN_PLACE) {
+                    repository.store().delete(f.key());
+                }
+            }
+            throw e;
+        }
+    }
+
+    /** Who is importing, into which group, now: what the repository's path template is expanded with. */
+    TemplateContext templateContext() {
+        SecurityContext ctx = session.context();
+        long groupId = ctx.writeGroupId();
+        ExperimenterGroup group = session.read(q -> q.byId(ExperimenterGroup.class, groupId))
+                .orElseThrow(() -> new NotFoundException("group " + groupId + " not found"));
+        String uuid = session.read(q -> q.byId(org.omerosdk.model.meta.Session.class, session.sessionId()))
+                .map(org.omerosdk.model.meta.Session::uuid).orElse("");
+        return new TemplateContext(session.user().omeName(), session.user().id(), group.name(), group.id(),
+                group.permissions(), uuid, session.sessionId(), session.user().institution(), ZonedDateTime.now(),
+                Thread.currentThread().getName(), List.of());
+    }
+
+    private static String mimetype(String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        if (n.endsWith(".tif") || n.endsWith(".tiff")) {
+            return "image/tiff";
+        }
+        if (n.endsWith(".png")) {
+            return "image/png";
+        }
+        if (n.endsWith(".jpg") || n.endsWith(".jpeg")) {
+            return "image/jpeg";
+        }
+        return "application/octet-stream";
+    }
+}
