@@ -1,10 +1,18 @@
 package org.omerosdk.examples.demo;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
+import org.omerosdk.model.ProgressListener;
+import org.omerosdk.model.config.ConfigKeys;
+import org.omerosdk.repo.StoredFile;
+import org.omerosdk.repo.TransferMode;
+import org.omerosdk.sdk.Imports;
 import org.omerosdk.model.Permissions;
 import org.omerosdk.model.containers.Dataset;
 import org.omerosdk.model.containers.Project;
@@ -26,6 +34,8 @@ public final class Demo {
     static final int USERS = 50;
     /** Users who get a Project/Dataset tree of their own. */
     static final int USERS_WITH_DATA = 6;
+    /** Width and height of the sample acquisition. */
+    static final int SAMPLE_SIZE = 512;
 
     private final PrintWriter out;
     private final Counts counts = new Counts();
@@ -53,6 +63,7 @@ public final class Demo {
                 List<ExperimenterGroup> groups = groups(root);
                 List<Experimenter> users = users(root, groups);
                 trees(root, groups, users);
+                importSample(sdk, root, groups, users);
                 out.println();
                 out.printf("  %d groups (%d new), %d users (%d new), %d projects and %d datasets new; password of "
                                 + "user-1 ... user-%d: %s%n", groups.size(), counts.groupsCreated, users.size(),
@@ -135,6 +146,43 @@ public final class Demo {
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * Imports a synthetic three-channel acquisition (one 16-bit PNG per channel, written to a scratch folder) for
+     * user-1 into "control" of their project in read-annotate-group, and says where the files landed.
+     */
+    private void importSample(OmeroSdk sdk, Session root, List<ExperimenterGroup> groups, List<Experimenter> users) {
+        ExperimenterGroup group = groups.get(Permissions.Level.READ_ANNOTATE.ordinal());
+        Experimenter ada = users.get(0);
+        try (Session asAda = root.sudo(ada.omeName())) {
+            Session inGroup = asAda.withGroup(group);
+            Project project = inGroup.containers().projects(Listing.all().ownedBy(ada).inGroup(group)).get(0);
+            Dataset control = inGroup.containers().datasets(project).stream()
+                    .filter(d -> d.name().equals("control")).findFirst().orElseThrow();
+            if (inGroup.containers().countImages(control) > 0) {
+                out.println("  sample acquisition already imported for " + ada.omeName());
+                return;
+            }
+            Path scratch = Files.createTempDirectory("omero-demo-acquisition");
+            try {
+                List<Path> files = SampleAcquisition.write(scratch, SAMPLE_SIZE, SAMPLE_SIZE);
+                Imports.ImportedFileset imported = inGroup.imports().importFiles(files, TransferMode.COPY,
+                        OptionalInt.of(0), Optional.of(control),
+                        List.of(SampleAcquisition.describe("cells.png", SAMPLE_SIZE, SAMPLE_SIZE)),
+                        ProgressListener.NONE);
+                Path managed = Path.of(sdk.config().get(ConfigKeys.MANAGED_DIR));
+                out.printf("  imported %d files for %s (%s) into %s:%n", imported.files().size(), ada.omeName(),
+                        group.name(), managed.resolve(imported.fileset().templatePrefix()));
+                for (StoredFile f : imported.files()) {
+                    out.printf("    %s  %s %s%n", f.key(), f.algorithm().omeroName(), f.checksum());
+                }
+            } finally {
+                SampleAcquisition.deleteQuietly(scratch);
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

@@ -28,10 +28,17 @@ class DemoTest {
         assertTrue(first.contains("root password (shown once)"), first);
         assertTrue(first.contains("read-annotate-group (Read-Annotate, rwra--)"), first);
         assertTrue(first.contains("Project \"Ada's experiments\" (owner user-1 Ada Lovelace)"), first);
+        assertTrue(first.contains("imported 3 files for user-1 (read-annotate-group) into "), first);
+        java.util.regex.Matcher landed = java.util.regex.Pattern.compile("    (user-1_\\d+/\\S+/cells_C0.png)  SHA1-160 ")
+                .matcher(first);
+        assertTrue(landed.find(), first);
+        assertTrue(java.nio.file.Files.isRegularFile(dir.resolve("ManagedRepository").resolve(landed.group(1))));
+        assertTrue(first.contains("Dataset \"control\" (1 images)"), first);
 
         String second = run(dir);
         assertTrue(second.contains("4 groups (0 new), 50 users (0 new), 0 projects and 0 datasets new"), second);
         assertTrue(!second.contains("root password"), second);
+        assertTrue(second.contains("sample acquisition already imported for user-1"), second);
 
         try (OmeroSdk sdk = OmeroSdk.builder().dataDirectory(dir).open();
              Session ada = sdk.login("user-1", Demo.USER_PASSWORD.toCharArray())) {
