@@ -91,68 +91,15 @@ public final class FileSystemBinaryStore implements BinaryStore {
     @Override
     public StoreWriter writer(String key) {
         Path target = pathOf(key);
-        Path temp = staging.resolve(UUID.randomUUID() + ".part");
-        FileChannel channel;
-        try {
-            channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        } catch (IOException e) {
-            throw new StorageException("cannot start writing " + key + " in " + describe() + ": " + e.getMessage(), e);
-        }
-        OutputStream out = Channels.newOutputStream(channel);
-        return new StoreWriter() {
-            private boolean done;
-
+        return new TempFileWriter(key, staging.resolve(UUID.randomUUID() + ".part"), true) {
             @Override
-            public void write(int b) throws IOException {
-                ensureOpen();
-                out.write(b);
+            void publish(Path finished) throws IOException {
+                FileSystemBinaryStore.this.publish(finished, target);
             }
 
             @Override
-            public void write(byte[] b, int off, int len) throws IOException {
-                ensureOpen();
-                try {
-                    out.write(b, off, len);
-                } catch (IOException e) {
-                    close();
-                    throw e;
-                }
-            }
-
-            @Override
-            public void commit() {
-                ensureOpen();
-                try {
-                    channel.force(true);
-                    channel.close();
-                    publish(temp, target);
-                    done = true;
-                } catch (IOException e) {
-                    close();
-                    throw new StorageException("cannot commit " + key + " to " + describe() + ": "
-                            + e.getMessage(), e);
-                }
-            }
-
-            @Override
-            public void close() {
-                if (done) {
-                    return;
-                }
-                done = true;
-                try {
-                    channel.close();
-                    Files.deleteIfExists(temp);
-                } catch (IOException e) {
-                    throw new StorageException("cannot discard the unfinished write of " + key + ": "
-                            + e.getMessage(), e);
-                }
-            }
-
-            private void ensureOpen() {
-                if (done) {
-                    throw new IllegalStateException("writer for " + key + " is already committed or closed");
-                }
+            String where() {
+                return describe();
             }
         };
     }

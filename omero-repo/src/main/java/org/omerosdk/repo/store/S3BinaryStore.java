@@ -3,7 +3,6 @@ package org.omerosdk.repo.store;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -152,59 +151,21 @@ public final class S3BinaryStore implements BinaryStore {
     public StoreWriter writer(String key) {
         String objectKey = objectKey(key);
         Path spool;
-        OutputStream out;
         try {
             spool = Files.createTempFile("omero-s3-", ".part");
-            out = Files.newOutputStream(spool);
+            Files.delete(spool); // the writer creates it exclusively
         } catch (IOException e) {
             throw new StorageException("cannot spool a write of " + key + ": " + e.getMessage(), e);
         }
-        return new StoreWriter() {
-            private boolean done;
-
+        return new TempFileWriter(key, spool, false) {
             @Override
-            public void write(int b) throws IOException {
-                ensureOpen();
-                out.write(b);
+            void publish(Path finished) throws IOException {
+                upload(objectKey, finished);
             }
 
             @Override
-            public void write(byte[] b, int off, int len) throws IOException {
-                ensureOpen();
-                out.write(b, off, len);
-            }
-
-            @Override
-            public void commit() {
-                ensureOpen();
-                try {
-                    out.close();
-                    upload(objectKey, spool);
-                } catch (IOException e) {
-                    throw new StorageException("cannot commit " + key + " to " + describe() + ": " + e.getMessage(), e);
-                } finally {
-                    close();
-                }
-            }
-
-            @Override
-            public void close() {
-                if (done) {
-                    return;
-                }
-                done = true;
-                try {
-                    out.close();
-                    Files.deleteIfExists(spool);
-                } catch (IOException e) {
-                    throw new StorageException("cannot discard the spooled write of " + key + ": " + e.getMessage(), e);
-                }
-            }
-
-            private void ensureOpen() {
-                if (done) {
-                    throw new IllegalStateException("writer for " + key + " is already committed or closed");
-                }
+            String where() {
+                return describe();
             }
         };
     }

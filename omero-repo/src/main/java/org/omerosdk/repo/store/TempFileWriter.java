@@ -1,0 +1,103 @@
+package org.omerosdk.repo.store;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import org.omerosdk.model.StorageException;
+import org.omerosdk.model.store.StoreWriter;
+
+/**
+ * A writer that collects the bytes in a local temporary file and hands the finished file to {@link #publish} on
+ * commit; a failure anywhere, or a close without commit, deletes the file. Shared by the stores whose atomic
+ * publication step needs the whole object first (a rename, an upload).
+ */
+abstract class TempFileWriter extends StoreWriter {
+    private final String key;
+    private final Path temp;
+    private final boolean durable;
+    private final FileChannel channel;
+    private final OutputStream out;
+    private boolean done;
+
+    /**
+     * @param durable force the bytes to disk before publishing (a rename must not expose a file whose content a
+     *                crash could still lose)
+     */
+    TempFileWriter(String key, Path temp, boolean durable) {
+        this.key = key;
+        this.temp = temp;
+        this.durable = durable;
+        try {
+            this.channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            throw new StorageException("cannot start writing " + key + ": " + e.getMessage(), e);
+        }
+        this.out = Channels.newOutputStream(channel);
+    }
+
+    /** Makes the finished file visible under the key, atomically. */
+    abstract void publish(Path finished) throws IOException;
+
+    /** The store, for messages. */
+    abstract String where();
+
+    @Override
+    public void write(int b) throws IOException {
+        write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+        ensureOpen();
+        try {
+            out.write(b, off, len);
+        } catch (IOException e) {
+            close();
+            throw e;
+        }
+    }
+
+    @Override
+    public void commit() {
+        ensureOpen();
+        try {
+            if (durable) {
+                channel.force(true);
+            }
+            channel.close();
+            publish(temp);
+            done = true;
+            Files.deleteIfExists(temp);
+        } catch (IOException e) {
+            close();
+            throw new StorageException("cannot commit " + key + " to " + where() + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    @Override
+    public void close() {
+        if (done) {
+            return;
+        }
+        done = true;
+        try {
+            channel.close();
+            Files.deleteIfExists(temp);
+        } catch (IOException e) {
+            throw new StorageException("cannot discard the unfinished write of " + key + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void ensureOpen() {
+        if (done) {
+            throw new IllegalStateException("writer for " + key + " is already committed or closed");
+        }
+    }
+}
