@@ -1,0 +1,127 @@
+package org.omerosdk.render;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.util.List;
+import org.omerosdk.model.ValidationException;
+import org.omerosdk.model.config.ConfigKeys;
+import org.omerosdk.model.config.OmeroConfig;
+
+/**
+ * Thumbnails: the default plane rendered with the image's settings and scaled (area average) so that its longest
+ * side is {@code omero.client.browser.thumb_default_size} (96) unless another size is asked, aspect kept. Cached by
+ * image, size and settings version, so new settings give new thumbnails; {@link #invalidate} drops an image's.
+ *
+ * <p>The plane is read from the smallest resolution level that is still at least as large as the thumbnail
+ * (OMERO stops at the first level that is not larger, and may scale up from there).
+ */
+public final class Thumbnails {
+    private final Renderer renderer;
+    private final int defaultSize;
+    private final Cache<Key, RenderedImage> cache;
+
+    private record Key(long imageId, int longestSide, long settingsVersion, int settingsHash) {
+    }
+
+    /** One thumbnail to make in a batch. */
+    public record Request(long imageId, PixelSource source, RenderingSettings settings) {
+    }
+
+    private Thumbnails(Renderer renderer, int defaultSize, long maxEntries) {
+        this.renderer = renderer;
+        this.defaultSize = defaultSize;
+        this.cache = Caffeine.newBuilder().maximumSize(maxEntries).build();
+    }
+
+    /** Thumbnails with the configured default size and a cache of up to 10,000 thumbnails. */
+    public static Thumbnails create(Renderer renderer, OmeroConfig config) {
+        return new Thumbnails(renderer, config.getInt(ConfigKeys.CLIENT_THUMB_DEFAULT_SIZE), 10_000);
+    }
+
+    /** The thumbnail of the default size. */
+    public RenderedImage thumbnail(long imageId, PixelSource source, RenderingSettings settings) {
+        return thumbnail(imageId, source, settings, defaultSize);
+    }
+
+    /** The thumbnail whose longest side is {@code longestSide}. */
+    public RenderedImage thumbnail(long imageId, PixelSource source, RenderingSettings settings, int longestSide) {
+        if (longestSide < 1 || longestSide > 4096) {
+            throw new ValidationException("thumbnail size " + longestSide + " is outside 1..4096");
+        }
+        return cache.get(new Key(imageId, longestSide, settings.version(), settings.hashCode()),
+                k -> make(source, settings, longestSide));
+    }
+
+    /** Thumbnails of the default size for several images, made in parallel, in the order asked. */
+    public List<RenderedImage> thumbnails(List<Request> requests) {
+        return requests.parallelStream().map(r -> thumbnail(r.imageId(), r.source(), r.settings())).toList();
+    }
+
+    /** Forgets every cached thumbnail of {@code imageId} (for example after its pixels changed). */
+    public void invalidate(long imageId) {
+        cache.asMap().keySet().removeIf(k -> k.imageId() == imageId);
+    }
+
+    /** Number of cached thumbnails. */
+    public long cachedCount() {
+        cache.cleanUp();
+        return cache.estimatedSize();
+    }
+
+    /** Thumbnail width and height for a {@code w x h} image: longest side {@code size}, at least 1 pixel each. */
+    static int[] size(int w, int h, int size) {
+        if (w > h) {
+            return new int[] {size, Math.max(1, (int) (h * (float) size / w))};
+        }
+        return new int[] {Math.max(1, (int) (w * (float) size / h)), size};
+    }
+
+    private RenderedImage make(PixelSource source, RenderingSettings settings, int longest) {
+        int[] target = size(source.sizeX(0), source.sizeY(0), longest);
+        int level = 0;
+        for (int l = source.levelCount() - 1; l >= 0; l--) {
+            if (source.sizeX(l) >= target[0] && source.sizeY(l) >= target[1]) {
+                level = l;
+                break;
+            }
+        }
+        int z = Math.min(settings.defaultZ(), source.sizeZ() - 1);
+        int t = Math.min(settings.defaultT(), source.sizeT() - 1);
+        RenderedImage full = renderer.render(source, settings, Region.plane(source, level, z, t));
+        return scale(full, target[0], target[1]);
+    }
+
+    /** Area-average scaling of packed ARGB (downscaling); nearest neighbour when scaling up. */
+    static RenderedImage scale(RenderedImage src, int tw, int th) {
+        int sw = src.width();
+        int sh = src.height();
+        int[] in = src.argb();
+        int[] out = new int[tw * th];
+        for (int y = 0; y < th; y++) {
+            int y0 = (int) ((long) y * sh / th);
+            int y1 = Math.max(y0 + 1, (int) ((long) (y + 1) * sh / th));
+            for (int x = 0; x < tw; x++) {
+                int x0 = (int) ((long) x * sw / tw);
+                int x1 = Math.max(x0 + 1, (int) ((long) (x + 1) * sw / tw));
+                long r = 0;
+                long g = 0;
+                long b = 0;
+                long a = 0;
+                for (int yy = y0; yy < y1; yy++) {
+                    int row = yy * sw;
+                    for (int xx = x0; xx < x1; xx++) {
+                        int p = in[row + xx];
+                        a += p >>> 24;
+                        r += p >>> 16 & 0xFF;
+                        g += p >>> 8 & 0xFF;
+                        b += p & 0xFF;
+                    }
+                }
+                long n = (long) (y1 - y0) * (x1 - x0);
+                out[y * tw + x] = (int) ((a + n / 2) / n) << 24 | (int) ((r + n / 2) / n) << 16
+                        | (int) ((g + n / 2) / n) << 8 | (int) ((b + n / 2) / n);
+            }
+        }
+        return new RenderedImage(tw, th, out);
+    }
+}
