@@ -13,7 +13,9 @@ import org.omerosdk.model.config.OmeroConfig;
  * image, size and settings version, so new settings give new thumbnails; {@link #invalidate} drops an image's.
  *
  * <p>The plane is read from the smallest resolution level that is still at least as large as the thumbnail
- * (OMERO stops at the first level that is not larger, and may scale up from there).
+ * (OMERO stops at the first level that is not larger, and may scale up from there). When that level is more than
+ * four times the thumbnail's size, every k-th pixel is rendered (k = the size ratio / 2), so each thumbnail pixel
+ * still averages at least 2 x 2 samples; OMERO renders the whole level and scales it with Lanczos3.
  */
 public final class Thumbnails {
     private final Renderer renderer;
@@ -87,8 +89,54 @@ public final class Thumbnails {
         }
         int z = Math.min(settings.defaultZ(), source.sizeZ() - 1);
         int t = Math.min(settings.defaultT(), source.sizeT() - 1);
-        RenderedImage full = renderer.render(source, settings, Region.plane(source, level, z, t));
-        return scale(full, target[0], target[1]);
+        int w = source.sizeX(level);
+        int h = source.sizeY(level);
+        // far larger than the thumbnail: render every stride-th pixel; each output pixel still averages
+        // at least 2x2 samples of its area
+        int stride = Math.max(1, Math.min(w / target[0], h / target[1]) / 2);
+        if (stride == 1) {
+            return scale(renderer.render(source, settings, Region.plane(source, level, z, t)), target[0], target[1]);
+        }
+        int sw = (w + stride - 1) / stride;
+        int sh = (h + stride - 1) / stride;
+        Object[] planes = new Object[source.sizeC()];
+        Region whole = Region.plane(source, level, z, t);
+        for (int c : settings.activeChannels()) {
+            planes[c] = subsample(Renderer.read(source, whole, c, w * h), w, h, stride, sw, sh);
+        }
+        int[] argb = new int[sw * sh];
+        renderer.renderPlanes(source.pixelType(), planes, sw * sh, settings, argb);
+        return scale(new RenderedImage(sw, sh, argb), target[0], target[1]);
+    }
+
+    /** Every {@code stride}-th pixel of every {@code stride}-th row of a primitive plane. */
+    private static Object subsample(Object plane, int w, int h, int stride, int sw, int sh) {
+        if (plane instanceof short[] s) {
+            short[] o = new short[sw * sh];
+            for (int y = 0; y < sh; y++) {
+                for (int x = 0, src = y * stride * w; x < sw; x++, src += stride) {
+                    o[y * sw + x] = s[src];
+                }
+            }
+            return o;
+        }
+        if (plane instanceof byte[] b) {
+            byte[] o = new byte[sw * sh];
+            for (int y = 0; y < sh; y++) {
+                for (int x = 0, src = y * stride * w; x < sw; x++, src += stride) {
+                    o[y * sw + x] = b[src];
+                }
+            }
+            return o;
+        }
+        Object out = java.lang.reflect.Array.newInstance(plane.getClass().getComponentType(), sw * sh);
+        for (int y = 0; y < sh; y++) {
+            int srcRow = y * stride * w;
+            for (int x = 0; x < sw; x++) {
+                System.arraycopy(plane, srcRow + x * stride, out, y * sw + x, 1);
+            }
+        }
+        return out;
     }
 
     /** Area-average scaling of packed ARGB (downscaling); nearest neighbour when scaling up. */

@@ -1,0 +1,56 @@
+package org.omerosdk.bench.render;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+
+/** {@code benchmarks/run render}: runs {@link RenderBenchmark} with the GC profiler, prints the table and summary. */
+public final class RenderComparison {
+    private RenderComparison() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options opt = new OptionsBuilder().include(RenderBenchmark.class.getName() + ".*")
+                .addProfiler("gc").build();
+        Collection<RunResult> results = new Runner(opt).run();
+        Map<String, double[]> byName = new HashMap<>();
+        for (RunResult r : results) {
+            String name = r.getParams().getBenchmark().replaceAll(".*\\.", "");
+            double opsPerSec = r.getPrimaryResult().getScore();
+            var alloc = r.getSecondaryResults().get("·gc.alloc.rate.norm");
+            if (alloc == null) {
+                alloc = r.getSecondaryResults().get("gc.alloc.rate.norm");
+            }
+            byName.put(name, new double[] {opsPerSec, alloc == null ? Double.NaN : alloc.getScore()});
+        }
+        double mpx = RenderBenchmark.N / 1e6;
+        System.out.println();
+        System.out.println("| benchmark (1024x1024, one thread) | ops/s | Mpx/s | bytes allocated per op |");
+        System.out.println("|---|---|---|---|");
+        for (String name : new String[] {"ours3ChannelUint16", "imagej3ChannelUint16", "reference3ChannelUint16",
+            "ours3ChannelUint16Parallel", "oursGreyscaleUint16", "oursGreyscaleUint8", "oursThumbnail",
+            "oursThumbnailBatchOf8"}) {
+            double[] v = byName.get(name);
+            if (v == null) {
+                continue;
+            }
+            System.out.printf(Locale.ROOT, "| %s | %.1f | %s | %.0f |%n", name, v[0],
+                    name.startsWith("oursThumbnail") ? "-" : String.format(Locale.ROOT, "%.0f", v[0] * mpx), v[1]);
+        }
+        double ours = byName.get("ours3ChannelUint16")[0] * mpx;
+        double imagej = byName.get("imagej3ChannelUint16")[0] * mpx;
+        double ref = byName.get("reference3ChannelUint16")[0] * mpx;
+        System.out.printf(Locale.ROOT, "%nthumbnails_per_s=%.0f thumbnails_batch_per_s=%.0f parallel_mpx_s=%.0f "
+                        + "grey16_mpx_s=%.0f grey8_mpx_s=%.0f%n",
+                byName.get("oursThumbnail")[0], byName.get("oursThumbnailBatchOf8")[0],
+                byName.get("ours3ChannelUint16Parallel")[0] * mpx, byName.get("oursGreyscaleUint16")[0] * mpx,
+                byName.get("oursGreyscaleUint8")[0] * mpx);
+        System.out.printf(Locale.ROOT, "render: ours_mpx_s=%.0f imagej_mpx_s=%.0f reference_mpx_s=%.0f "
+                + "ratio_imagej=%.1f ratio_reference=%.1f%n", ours, imagej, ref, ours / imagej, ours / ref);
+    }
+}
