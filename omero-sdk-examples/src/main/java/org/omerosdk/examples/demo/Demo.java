@@ -10,6 +10,14 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import org.omerosdk.model.ProgressListener;
 import org.omerosdk.model.config.ConfigKeys;
+import org.omerosdk.model.config.OmeroConfig;
+import org.omerosdk.render.ImageEncoder;
+import org.omerosdk.render.Region;
+import org.omerosdk.render.RenderedImage;
+import org.omerosdk.render.Renderer;
+import org.omerosdk.render.RenderingDefaults;
+import org.omerosdk.render.RenderingSettings;
+import org.omerosdk.render.Thumbnails;
 import org.omerosdk.repo.StoredFile;
 import org.omerosdk.repo.TransferMode;
 import org.omerosdk.sdk.Imports;
@@ -64,6 +72,7 @@ public final class Demo {
                 List<Experimenter> users = users(root, groups);
                 trees(root, groups, users);
                 importSample(sdk, root, groups, users);
+                renderSample(dataDirectory);
                 out.println();
                 out.printf("  %d groups (%d new), %d users (%d new), %d projects and %d datasets new; password of "
                                 + "user-1 ... user-%d: %s%n", groups.size(), counts.groupsCreated, users.size(),
@@ -181,6 +190,35 @@ public final class Demo {
             } finally {
                 SampleAcquisition.deleteQuietly(scratch);
             }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Renders the sample acquisition with OMERO's default settings (colours from the emission wavelengths, windows
+     * from the channels' minimum and maximum) and its thumbnail, as PNG files in {@code DIR/demo-output}.
+     */
+    private void renderSample(Path data) {
+        SyntheticCells cells = new SyntheticCells(SAMPLE_SIZE, SAMPLE_SIZE, SampleAcquisition.CHANNELS.length);
+        List<RenderingDefaults.ChannelInfo> info = new java.util.ArrayList<>();
+        for (int c = 0; c < SampleAcquisition.CHANNELS.length; c++) {
+            int[] minMax = SampleAcquisition.minMax(cells, c);
+            info.add(new RenderingDefaults.ChannelInfo(Optional.empty(),
+                    java.util.OptionalDouble.of(SampleAcquisition.EMISSION_NM[c]),
+                    java.util.OptionalDouble.of(minMax[0]), java.util.OptionalDouble.of(minMax[1])));
+        }
+        RenderingSettings settings = RenderingDefaults.of(cells.pixelType(), 1, info);
+        Renderer renderer = Renderer.create();
+        RenderedImage image = renderer.render(cells, settings, Region.plane(cells, 0, 0, 0));
+        RenderedImage thumb = Thumbnails.create(renderer, OmeroConfig.defaults()).thumbnail(1, cells, settings);
+        try {
+            Path dir = Files.createDirectories(data.resolve("demo-output"));
+            Path png = Files.write(dir.resolve("cells-rendered.png"), ImageEncoder.png(image));
+            Path thumbPng = Files.write(dir.resolve("cells-thumbnail.png"), ImageEncoder.png(thumb));
+            out.printf("  rendered %dx%d, 3 channels (%s) to %s%n", image.width(), image.height(),
+                    String.join(", ", SampleAcquisition.CHANNELS), png.toAbsolutePath());
+            out.printf("  thumbnail %dx%d to %s%n", thumb.width(), thumb.height(), thumbPng.toAbsolutePath());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

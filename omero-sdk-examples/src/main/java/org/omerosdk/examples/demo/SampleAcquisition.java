@@ -60,6 +60,20 @@ final class SampleAcquisition {
         return new NewImage(new Image(name), px, channels);
     }
 
+    /** The minimum and maximum of channel {@code c}, as import statistics would record them. */
+    static int[] minMax(SyntheticCells cells, int c) {
+        int min = Integer.MAX_VALUE;
+        int max = Integer.MIN_VALUE;
+        for (int y = 0; y < cells.sizeY(0); y++) {
+            for (int x = 0; x < cells.sizeX(0); x++) {
+                int v = SyntheticCells.value(c, x, y);
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+            }
+        }
+        return new int[] {min, max};
+    }
+
     static void deleteQuietly(Path dir) {
         try (Stream<Path> s = Files.walk(dir)) {
             for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {

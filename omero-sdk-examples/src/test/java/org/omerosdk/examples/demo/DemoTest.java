@@ -34,6 +34,19 @@ class DemoTest {
         assertTrue(landed.find(), first);
         assertTrue(java.nio.file.Files.isRegularFile(dir.resolve("ManagedRepository").resolve(landed.group(1))));
         assertTrue(first.contains("Dataset \"control\" (1 images)"), first);
+        assertTrue(first.contains("rendered 512x512, 3 channels"), first);
+        java.awt.image.BufferedImage rendered;
+        try {
+            rendered = javax.imageio.ImageIO.read(dir.resolve("demo-output/cells-rendered.png").toFile());
+            assertEquals(96, javax.imageio.ImageIO.read(dir.resolve("demo-output/cells-thumbnail.png").toFile())
+                    .getWidth());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        assertEquals(512, rendered.getWidth());
+        int[] rgb = rendered.getRGB(0, 0, 512, 512, null, 0, 512);
+        assertTrue(java.util.Arrays.stream(rgb).anyMatch(p -> (p & 0xFF) > 200), "blue nuclei are drawn");
+        assertTrue(java.util.Arrays.stream(rgb).anyMatch(p -> (p >> 8 & 0xFF) > 200), "green outlines are drawn");
 
         String second = run(dir);
         assertTrue(second.contains("4 groups (0 new), 50 users (0 new), 0 projects and 0 datasets new"), second);
