@@ -1,0 +1,100 @@
+package org.omerosdk.render.pyramid;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import org.omerosdk.model.PixelType;
+
+/**
+ * The 2 x 2 mean from one level to the next. Output pixel (x, y) averages input pixels (2x..2x+1, 2y..2y+1) that
+ * exist, so an odd edge averages two (or one) samples. Integer types round half up ({@code floor(mean + 0.5)});
+ * floating types keep the exact mean.
+ */
+final class Downsample {
+    private Downsample() {
+    }
+
+    /** Next level's size: half, rounded up, at least 1. */
+    static int half(int n) {
+        return Math.max(1, (n + 1) / 2);
+    }
+
+    /**
+     * @param in  {@code iw x ih} little-endian pixels
+     * @param out receives {@code half(iw) x half(ih)} little-endian pixels
+     */
+    static void mean(PixelType type, ByteBuffer in, int iw, int ih, ByteBuffer out) {
+        int ow = half(iw);
+        int oh = half(ih);
+        in.order(ByteOrder.LITTLE_ENDIAN);
+        out.order(ByteOrder.LITTLE_ENDIAN);
+        int bpp = type.bytesPerPixel();
+        for (int oy = 0; oy < oh; oy++) {
+            int y0 = 2 * oy;
+            int y1 = Math.min(ih - 1, y0 + 1);
+            for (int ox = 0; ox < ow; ox++) {
+                int x0 = 2 * ox;
+                int x1 = Math.min(iw - 1, x0 + 1);
+                int n = (y1 - y0 + 1) * (x1 - x0 + 1);
+                int a = (y0 * iw + x0) * bpp;
+                int b = (y0 * iw + x1) * bpp;
+                int c = (y1 * iw + x0) * bpp;
+                int d = (y1 * iw + x1) * bpp;
+                boolean twoX = x1 != x0;
+                boolean twoY = y1 != y0;
+                int o = (oy * ow + ox) * bpp;
+                switch (type) {
+                    case UINT16: {
+                        long s = (in.getShort(a) & 0xFFFF) + (twoX ? in.getShort(b) & 0xFFFF : 0)
+                                + (twoY ? in.getShort(c) & 0xFFFF : 0) + (twoX && twoY ? in.getShort(d) & 0xFFFF : 0);
+                        out.putShort(o, (short) Math.floorDiv(2 * s + n, 2L * n));
+                        break;
+                    }
+                    case INT16: {
+                        long s = in.getShort(a) + (twoX ? in.getShort(b) : 0) + (twoY ? in.getShort(c) : 0)
+                                + (twoX && twoY ? in.getShort(d) : 0);
+                        out.putShort(o, (short) Math.floorDiv(2 * s + n, 2L * n));
+                        break;
+                    }
+                    case UINT8:
+                    case BIT: {
+                        long s = (in.get(a) & 0xFF) + (twoX ? in.get(b) & 0xFF : 0) + (twoY ? in.get(c) & 0xFF : 0)
+                                + (twoX && twoY ? in.get(d) & 0xFF : 0);
+                        out.put(o, (byte) Math.floorDiv(2 * s + n, 2L * n));
+                        break;
+                    }
+                    case INT8: {
+                        long s = in.get(a) + (twoX ? in.get(b) : 0) + (twoY ? in.get(c) : 0)
+                                + (twoX && twoY ? in.get(d) : 0);
+                        out.put(o, (byte) Math.floorDiv(2 * s + n, 2L * n));
+                        break;
+                    }
+                    case UINT32: {
+                        long s = (in.getInt(a) & 0xFFFFFFFFL) + (twoX ? in.getInt(b) & 0xFFFFFFFFL : 0)
+                                + (twoY ? in.getInt(c) & 0xFFFFFFFFL : 0)
+                                + (twoX && twoY ? in.getInt(d) & 0xFFFFFFFFL : 0);
+                        out.putInt(o, (int) Math.floorDiv(2 * s + n, 2L * n));
+                        break;
+                    }
+                    case INT32: {
+                        long s = (long) in.getInt(a) + (twoX ? in.getInt(b) : 0) + (twoY ? in.getInt(c) : 0)
+                                + (twoX && twoY ? in.getInt(d) : 0);
+                        out.putInt(o, (int) Math.floorDiv(2 * s + n, 2L * n));
+                        break;
+                    }
+                    case FLOAT: {
+                        double s = in.getFloat(a) + (twoX ? in.getFloat(b) : 0) + (twoY ? in.getFloat(c) : 0)
+                                + (twoX && twoY ? in.getFloat(d) : 0);
+                        out.putFloat(o, (float) (s / n));
+                        break;
+                    }
+                    default: {
+                        double s = in.getDouble(a) + (twoX ? in.getDouble(b) : 0) + (twoY ? in.getDouble(c) : 0)
+                                + (twoX && twoY ? in.getDouble(d) : 0);
+                        out.putDouble(o, s / n);
+                        break;
+                    }
+                }
+            }
+        }
+    }
+}
