@@ -11,7 +11,13 @@ import java.util.OptionalInt;
 import org.omerosdk.model.ProgressListener;
 import org.omerosdk.model.config.ConfigKeys;
 import org.omerosdk.model.config.OmeroConfig;
+import org.omerosdk.model.FormatException;
+import org.omerosdk.model.store.BinaryStore;
 import org.omerosdk.render.ImageEncoder;
+import org.omerosdk.render.pyramid.NgffPyramid;
+import org.omerosdk.render.pyramid.PyramidBuilder;
+import org.omerosdk.render.pyramid.PyramidMetadata;
+import org.omerosdk.repo.store.FileSystemBinaryStore;
 import org.omerosdk.render.Region;
 import org.omerosdk.render.RenderedImage;
 import org.omerosdk.render.Renderer;
@@ -73,6 +79,7 @@ public final class Demo {
                 trees(root, groups, users);
                 importSample(sdk, root, groups, users);
                 renderSample(dataDirectory);
+                pyramid(sdk, dataDirectory);
                 out.println();
                 out.printf("  %d groups (%d new), %d users (%d new), %d projects and %d datasets new; password of "
                                 + "user-1 ... user-%d: %s%n", groups.size(), counts.groupsCreated, users.size(),
@@ -219,6 +226,53 @@ public final class Demo {
             out.printf("  rendered %dx%d, 3 channels (%s) to %s%n", image.width(), image.height(),
                     String.join(", ", SampleAcquisition.CHANNELS), png.toAbsolutePath());
             out.printf("  thumbnail %dx%d to %s%n", thumb.width(), thumb.height(), thumbPng.toAbsolutePath());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Side of the demo's large synthetic plane: above OMERO's 3192 x 3192 limit, so it needs a pyramid. */
+    static final int LARGE = 4096;
+
+    /**
+     * Builds the pyramid of a large synthetic plane into the data directory's Pixels store (OME-NGFF), or finds the
+     * one an earlier run built, then lists its levels and renders its smallest level.
+     */
+    private void pyramid(OmeroSdk sdk, Path data) {
+        BinaryStore pixels = new FileSystemBinaryStore(data.resolve("Pixels"));
+        SyntheticCells plane = new SyntheticCells(LARGE, LARGE, 1);
+        PyramidBuilder builder = PyramidBuilder.from(sdk.config());
+        NgffPyramid pyramid;
+        long start = System.nanoTime();
+        try {
+            pyramid = NgffPyramid.open(pixels, "demo-large.zarr");
+            out.printf("  pyramid of the %dx%d plane already built: %s%n", LARGE, LARGE,
+                    data.resolve("Pixels/demo-large.zarr").toAbsolutePath());
+        } catch (FormatException notYet) {
+            out.printf("  %dx%d plane needs a pyramid (OMERO's rule: area > %s x %s): %b; building ...%n", LARGE, LARGE,
+                    sdk.config().get(ConfigKeys.PIXELDATA_MAX_PLANE_WIDTH),
+                    sdk.config().get(ConfigKeys.PIXELDATA_MAX_PLANE_HEIGHT),
+                    builder.requiresPyramid(plane.pixelType(), LARGE, LARGE));
+            ProgressBar bar = new ProgressBar(out, "  tiles");
+            pyramid = builder.build(plane, pixels, "demo-large.zarr", PyramidMetadata.named("demo large plane"), bar);
+            bar.done();
+            out.printf("  built in %.1f s: %s%n", (System.nanoTime() - start) / 1e9,
+                    data.resolve("Pixels/demo-large.zarr").toAbsolutePath());
+        }
+        StringBuilder levels = new StringBuilder();
+        for (int l = 0; l < pyramid.levelCount(); l++) {
+            levels.append(l == 0 ? "" : ", ").append(pyramid.sizeX(l)).append('x').append(pyramid.sizeY(l));
+        }
+        out.println("  levels: " + levels);
+        int smallest = pyramid.levelCount() - 1;
+        RenderingSettings grey = RenderingSettings.of(List.of(
+                org.omerosdk.render.ChannelSettings.of(plane.pixelType(), org.omerosdk.model.core.Rgba.of(255, 255, 255))
+                        .withWindow(300, 9000))).withModel(RenderingSettings.Model.GREYSCALE);
+        RenderedImage img = Renderer.create().render(pyramid, grey, Region.plane(pyramid, smallest, 0, 0));
+        try {
+            Path png = Files.write(Files.createDirectories(data.resolve("demo-output")).resolve("large-smallest-level.png"),
+                    ImageEncoder.png(img));
+            out.printf("  smallest level rendered to %s%n", png.toAbsolutePath());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -35,6 +35,8 @@ class DemoTest {
         assertTrue(java.nio.file.Files.isRegularFile(dir.resolve("ManagedRepository").resolve(landed.group(1))));
         assertTrue(first.contains("Dataset \"control\" (1 images)"), first);
         assertTrue(first.contains("rendered 512x512, 3 channels"), first);
+        assertTrue(first.contains("levels: 4096x4096, 2048x2048, 1024x1024, 512x512, 256x256"), first);
+        assertTrue(java.nio.file.Files.isRegularFile(dir.resolve("Pixels/demo-large.zarr/.zattrs")));
         java.awt.image.BufferedImage rendered;
         try {
             rendered = javax.imageio.ImageIO.read(dir.resolve("demo-output/cells-rendered.png").toFile());
@@ -52,6 +54,7 @@ class DemoTest {
         assertTrue(second.contains("4 groups (0 new), 50 users (0 new), 0 projects and 0 datasets new"), second);
         assertTrue(!second.contains("root password"), second);
         assertTrue(second.contains("sample acquisition already imported for user-1"), second);
+        assertTrue(second.contains("already built"), second);
 
         try (OmeroSdk sdk = OmeroSdk.builder().dataDirectory(dir).open();
              Session ada = sdk.login("user-1", Demo.USER_PASSWORD.toCharArray())) {
