@@ -2,7 +2,6 @@ package org.omerosdk.sdk;
 
 import java.nio.file.Path;
 import java.time.ZonedDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;

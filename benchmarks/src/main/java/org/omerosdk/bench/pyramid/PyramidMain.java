@@ -28,7 +28,8 @@ public final class PyramidMain {
                 RawPlaneSource src = new RawPlaneSource(Path.of(args[1]), Integer.parseInt(args[2]),
                         Integer.parseInt(args[3]));
                 NgffPyramid p = PyramidBuilder.from(OmeroConfig.defaults()).build(src,
-                        new FileSystemBinaryStore(Path.of(args[4])), "pyramid.zarr", PyramidMetadata.named("bench"),
+                        new FileSystemBinaryStore(Path.of(args[4]), FileSystemBinaryStore.Durability.ON_FLUSH),
+                        "pyramid.zarr", PyramidMetadata.named("bench"),
                         ProgressListener.NONE);
                 System.out.println("levels=" + p.levelCount());
                 break;

@@ -84,6 +84,14 @@ public interface BinaryStore extends AutoCloseable {
         }
     }
 
+    /**
+     * Makes every write committed so far durable (on disk, in the bucket). Stores that make each commit durable, and
+     * stores without durability (memory), do nothing. Callers that publish a marker after many objects (a pyramid's
+     * metadata after its chunks) flush before writing the marker.
+     */
+    default void flush() {
+    }
+
     @Override
     default void close() {
     }

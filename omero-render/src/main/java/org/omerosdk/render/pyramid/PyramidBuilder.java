@@ -155,7 +155,10 @@ public final class PyramidBuilder {
                 writeLevel(pool, source, fromSource ? l : -1, previous, level, progress, done, total);
                 previous = level;
             }
+            // every chunk durable before the metadata that marks the pyramid complete
+            store.flush();
             store.put(base + ".zattrs", attributes(source, sizes, metadata).getBytes(StandardCharsets.UTF_8));
+            store.flush();
             return NgffPyramid.open(store, prefix);
         } catch (RuntimeException e) {
             pool.shutdownNow();

@@ -2,7 +2,6 @@ package org.omerosdk.repo.store;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
@@ -39,12 +38,32 @@ public final class FileSystemBinaryStore implements BinaryStore {
     /** The directory, inside the root, where uncommitted writes live. */
     public static final String STAGING = ".omero-staging";
 
+    /** When written files reach the disk. */
+    public enum Durability {
+        /** Every commit forces the file to disk before it becomes visible (the default). */
+        EACH_WRITE,
+        /**
+         * Commits are visible at once and forced to disk by {@link #flush()}, in parallel: for writers of many
+         * small objects that mark completion themselves (pyramids), where one fsync per object dominates.
+         */
+        ON_FLUSH
+    }
+
     private final Path root;
     private final Path realRoot;
     private final Path staging;
+    private final Durability durability;
+    private final java.util.concurrent.ConcurrentLinkedQueue<Path> unflushed =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
 
-    /** A store rooted at {@code root}, which is created if needed. */
+    /** A store rooted at {@code root}, which is created if needed; every write is durable when committed. */
     public FileSystemBinaryStore(Path root) {
+        this(root, Durability.EACH_WRITE);
+    }
+
+    /** A store rooted at {@code root} with the given durability. */
+    public FileSystemBinaryStore(Path root, Durability durability) {
+        this.durability = java.util.Objects.requireNonNull(durability);
         try {
             Files.createDirectories(root);
             this.root = root.toAbsolutePath().normalize();
@@ -91,10 +110,14 @@ public final class FileSystemBinaryStore implements BinaryStore {
     @Override
     public StoreWriter writer(String key) {
         Path target = pathOf(key);
-        return new TempFileWriter(key, staging.resolve(UUID.randomUUID() + ".part"), true) {
+        boolean eachWrite = durability == Durability.EACH_WRITE;
+        return new TempFileWriter(key, staging.resolve(UUID.randomUUID() + ".part"), eachWrite) {
             @Override
             void publish(Path finished) throws IOException {
                 FileSystemBinaryStore.this.publish(finished, target);
+                if (!eachWrite) {
+                    unflushed.add(target);
+                }
             }
 
             @Override
@@ -296,6 +319,24 @@ public final class FileSystemBinaryStore implements BinaryStore {
             deleteQuietly(temp);
             throw new StorageException("cannot link " + file + " as " + to + ": " + e.getMessage(), e);
         }
+    }
+
+    @Override
+    public void flush() {
+        java.util.List<Path> files = new ArrayList<>();
+        for (Path p; (p = unflushed.poll()) != null; ) {
+            files.add(p);
+        }
+        // fsyncs wait on the device one at a time; several in flight overlap that latency
+        files.parallelStream().forEach(p -> {
+            try (FileChannel ch = FileChannel.open(p, StandardOpenOption.READ)) {
+                ch.force(true);
+            } catch (NoSuchFileException gone) {
+                // deleted since: nothing to make durable
+            } catch (IOException e) {
+                throw new StorageException("cannot flush " + p + ": " + e.getMessage(), e);
+            }
+        });
     }
 
     /** Whether the staging area holds unfinished writes (none once every writer is committed or closed). */

@@ -51,6 +51,20 @@ class FileSystemBinaryStoreTest extends BinaryStoreContract {
     }
 
     @Test
+    void onFlushDurabilityShowsCommitsAtOnceAndFlushesThemLater() throws Exception {
+        FileSystemBinaryStore lazy = new FileSystemBinaryStore(dir.resolve("lazy"),
+                FileSystemBinaryStore.Durability.ON_FLUSH);
+        for (int i = 0; i < 20; i++) {
+            lazy.put("chunks/" + i, new byte[] {(byte) i});
+        }
+        lazy.delete("chunks/3");
+        assertEquals(19, lazy.list("chunks/").size());
+        lazy.flush();
+        lazy.flush();
+        assertEquals(7, lazy.read("chunks/7")[0]);
+    }
+
+    @Test
     void linkSharesTheFileWhereTheFilesystemAllows() throws Exception {
         store.put("a", new byte[1000]);
         store.link("a", "b");

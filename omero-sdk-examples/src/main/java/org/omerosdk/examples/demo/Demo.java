@@ -239,7 +239,8 @@ public final class Demo {
      * one an earlier run built, then lists its levels and renders its smallest level.
      */
     private void pyramid(OmeroSdk sdk, Path data) {
-        BinaryStore pixels = new FileSystemBinaryStore(data.resolve("Pixels"));
+        // chunks are made durable together before the pyramid's metadata marks it complete
+        BinaryStore pixels = new FileSystemBinaryStore(data.resolve("Pixels"), FileSystemBinaryStore.Durability.ON_FLUSH);
         SyntheticCells plane = new SyntheticCells(LARGE, LARGE, 1);
         PyramidBuilder builder = PyramidBuilder.from(sdk.config());
         NgffPyramid pyramid;
