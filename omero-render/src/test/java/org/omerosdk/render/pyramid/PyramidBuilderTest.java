@@ -232,7 +232,7 @@ class PyramidBuilderTest {
         PixelSource src = random(PixelType.UINT8, 200, 200, 1, 4);
         MemoryBinaryStore inner = new MemoryBinaryStore();
         AtomicLong writes = new AtomicLong();
-        org.omerosdk.model.store.BinaryStore failing = new ForwardingStore(inner) {
+        org.omerosdk.model.store.BinaryStore failing = new org.omerosdk.model.store.ForwardingBinaryStore(inner) {
             @Override
             public StoreWriter writer(String key) {
                 if (writes.incrementAndGet() > 30) {

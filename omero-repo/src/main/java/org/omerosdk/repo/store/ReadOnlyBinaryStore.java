@@ -1,22 +1,19 @@
 package org.omerosdk.repo.store;
 
-import java.io.InputStream;
-import java.util.List;
 import org.omerosdk.model.ReadOnlyException;
 import org.omerosdk.model.config.ConfigKeys;
 import org.omerosdk.model.config.OmeroConfig;
 import org.omerosdk.model.store.BinaryStore;
+import org.omerosdk.model.store.ForwardingBinaryStore;
 import org.omerosdk.model.store.StoreWriter;
 
 /**
  * A view of a store that refuses every write with {@link ReadOnlyException} while reads go on: how
  * {@code omero.cluster.read_only} and {@code omero.cluster.read_only.repo} are applied.
  */
-public final class ReadOnlyBinaryStore implements BinaryStore {
-    private final BinaryStore delegate;
-
+public final class ReadOnlyBinaryStore extends ForwardingBinaryStore {
     private ReadOnlyBinaryStore(BinaryStore delegate) {
-        this.delegate = delegate;
+        super(delegate);
     }
 
     /** {@code store} itself, or a read-only view when the configuration makes the repository read-only. */
@@ -27,38 +24,13 @@ public final class ReadOnlyBinaryStore implements BinaryStore {
     }
 
     private ReadOnlyException refused(String what) {
-        return new ReadOnlyException("cannot " + what + ": the repository " + delegate.describe()
+        return new ReadOnlyException("cannot " + what + ": the repository " + delegate().describe()
                 + " is read-only (omero.cluster.read_only / omero.cluster.read_only.repo)");
     }
 
     @Override
     public StoreWriter writer(String key) {
         throw refused("write " + key);
-    }
-
-    @Override
-    public InputStream get(String key) {
-        return delegate.get(key);
-    }
-
-    @Override
-    public InputStream get(String key, long offset, long length) {
-        return delegate.get(key, offset, length);
-    }
-
-    @Override
-    public boolean exists(String key) {
-        return delegate.exists(key);
-    }
-
-    @Override
-    public long size(String key) {
-        return delegate.size(key);
-    }
-
-    @Override
-    public List<String> list(String prefix) {
-        return delegate.list(prefix);
     }
 
     @Override
@@ -83,11 +55,6 @@ public final class ReadOnlyBinaryStore implements BinaryStore {
 
     @Override
     public String describe() {
-        return delegate.describe() + " (read-only)";
-    }
-
-    @Override
-    public void close() {
-        delegate.close();
+        return delegate().describe() + " (read-only)";
     }
 }

@@ -1,16 +1,22 @@
-package org.omerosdk.render.pyramid;
+package org.omerosdk.model.store;
 
 import java.io.InputStream;
 import java.util.List;
-import org.omerosdk.model.store.BinaryStore;
-import org.omerosdk.model.store.StoreWriter;
 
-/** A store that forwards every call, for tests that make one verb fail. */
-class ForwardingStore implements BinaryStore {
+/**
+ * A store that passes every call to another; subclasses override the verbs they change (a read-only view, a store
+ * that fails on purpose in a test).
+ */
+public class ForwardingBinaryStore implements BinaryStore {
     private final BinaryStore delegate;
 
-    ForwardingStore(BinaryStore delegate) {
-        this.delegate = delegate;
+    public ForwardingBinaryStore(BinaryStore delegate) {
+        this.delegate = java.util.Objects.requireNonNull(delegate);
+    }
+
+    /** The store calls are passed to. */
+    protected final BinaryStore delegate() {
+        return delegate;
     }
 
     @Override
@@ -54,12 +60,27 @@ class ForwardingStore implements BinaryStore {
     }
 
     @Override
+    public void link(String from, String to) {
+        delegate.link(from, to);
+    }
+
+    @Override
     public void move(String from, String to) {
         delegate.move(from, to);
     }
 
     @Override
+    public void flush() {
+        delegate.flush();
+    }
+
+    @Override
     public String describe() {
         return delegate.describe();
+    }
+
+    @Override
+    public void close() {
+        delegate.close();
     }
 }
