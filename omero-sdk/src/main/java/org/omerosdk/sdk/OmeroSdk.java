@@ -19,7 +19,9 @@ import org.omerosdk.repo.ManagedRepository;
 import org.omerosdk.repo.store.FileSystemBinaryStore;
 import org.omerosdk.sdk.config.ConfigStore;
 import org.omerosdk.model.meta.EventType;
+import org.omerosdk.model.Permissions;
 import org.omerosdk.model.meta.Experimenter;
+import org.omerosdk.model.meta.ExperimenterGroup;
 import org.omerosdk.model.meta.GroupExperimenterMap;
 import org.omerosdk.model.meta.Password;
 import org.omerosdk.permissions.auth.PasswordHasher;
@@ -56,7 +58,11 @@ public final class OmeroSdk implements AutoCloseable {
         this.config = effectiveConfig(b);
         this.db = Database.open(config, dataDirectory, Optional.ofNullable(b.dataSource));
         try {
-            this.store = new Store(db, ReadFilter.NONE, WriteCheck.ALLOW_ALL);
+            Store system = new Store(db, ReadFilter.NONE, WriteCheck.ALLOW_ALL);
+            ReadFilter filter = new PermissionReadFilter(groupId -> system.read(Bootstrap.SYSTEM_CONTEXT,
+                    q -> q.byId(ExperimenterGroup.class, groupId).map(ExperimenterGroup::permissions)
+                            .orElse(Permissions.PRIVATE)));
+            this.store = new Store(db, filter, WriteCheck.ALLOW_ALL);
             this.generatedRootPassword = Bootstrap.run(store, hasher, b.rootPassword);
         } catch (RuntimeException e) {
             db.close();

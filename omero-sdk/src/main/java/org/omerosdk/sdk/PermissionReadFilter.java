@@ -1,0 +1,78 @@
+package org.omerosdk.sdk;
+
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.StringJoiner;
+import java.util.function.LongFunction;
+import org.omerosdk.model.Permissions;
+import org.omerosdk.model.Permissions.Right;
+import org.omerosdk.model.Permissions.Role;
+import org.omerosdk.model.meta.IObject;
+
+/**
+ * OMERO's read filters as one HQL condition over every query's alias {@code o}, so that no lookup, listing or
+ * count returns what the caller may not see, and an invisible object answers exactly like a missing one. The
+ * condition is the query form of {@code PermissionEvaluator.canView}:
+ * <ul>
+ * <li>administrators in the all-groups context: everything;</li>
+ * <li>one group's context: that group's objects when its members may read each other's data (or the caller owns
+ *     the group, is an administrator, or owns the object); nothing of other groups;</li>
+ * <li>all-groups context: the groups the caller owns, the groups they belong to that let members read, and their own
+ *     objects anywhere;</li>
+ * <li>always: objects of the {@code system} and {@code user} groups, and OMERO's global types (users, groups,
+ *     memberships), which belong to no group.</li>
+ * </ul>
+ * Group levels are looked up through a cache that forgets them after a few seconds, so a level change reaches
+ * open sessions within that time.
+ */
+final class PermissionReadFilter implements ReadFilter {
+    private static final long SYSTEM_GROUP = 0;
+    private static final long USER_GROUP = 1;
+
+    private final LoadingCache<Long, Permissions> levels;
+
+    PermissionReadFilter(LongFunction<Permissions> groupPermissions) {
+        this.levels = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(Duration.ofSeconds(5))
+                .build(groupPermissions::apply);
+    }
+
+    @Override
+    public Optional<String> condition(SecurityContext ctx, Class<?> type) {
+        // events, event logs and sessions carry no Details; their own rules are not enforced here yet
+        if ((ctx.admin() && ctx.isAllGroups()) || !IObject.class.isAssignableFrom(type)) {
+            return Optional.empty();
+        }
+        StringJoiner visible = new StringJoiner(" or ", "(", ")");
+        visible.add("o.details.groupId is null");
+        visible.add("o.details.groupId in (" + SYSTEM_GROUP + ", " + USER_GROUP + ")");
+        if (ctx.isAllGroups()) {
+            StringJoiner groups = new StringJoiner(", ");
+            for (long g : ctx.ownerOf()) {
+                groups.add(Long.toString(g));
+            }
+            for (long g : ctx.memberOf()) {
+                if (!ctx.ownerOf().contains(g) && membersRead(levels.get(g))) {
+                    groups.add(Long.toString(g));
+                }
+            }
+            if (groups.length() > 0) {
+                visible.add("o.details.groupId in (" + groups + ")");
+            }
+            visible.add("o.details.ownerId = " + ctx.userId());
+        } else {
+            long g = ctx.groupId();
+            Permissions p = levels.get(g);
+            boolean everyone = ctx.admin() || ctx.ownerOf().contains(g)
+                    || (ctx.memberOf().contains(g) && membersRead(p)) || p.isGranted(Role.WORLD, Right.READ);
+            visible.add(everyone ? "o.details.groupId = " + g
+                    : "(o.details.groupId = " + g + " and o.details.ownerId = " + ctx.userId() + ")");
+        }
+        return Optional.of(visible.toString());
+    }
+
+    private static boolean membersRead(Permissions p) {
+        return p.isGranted(Role.GROUP, Right.READ) || p.isGranted(Role.WORLD, Right.READ);
+    }
+}

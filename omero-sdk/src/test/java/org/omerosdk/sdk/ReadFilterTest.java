@@ -1,0 +1,134 @@
+package org.omerosdk.sdk;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.omerosdk.model.DimensionOrder;
+import org.omerosdk.model.NotFoundException;
+import org.omerosdk.model.Permissions;
+import org.omerosdk.model.PixelType;
+import org.omerosdk.model.ProgressListener;
+import org.omerosdk.model.containers.Dataset;
+import org.omerosdk.model.containers.Project;
+import org.omerosdk.model.core.Channel;
+import org.omerosdk.model.core.Image;
+import org.omerosdk.model.core.LogicalChannel;
+import org.omerosdk.model.core.Pixels;
+import org.omerosdk.model.meta.ExperimenterGroup;
+
+/**
+ * What the read filter lets through (semantics/permissions.md section 4): nobody sees, counts or can tell the
+ * existence of what their groups' levels hide.
+ */
+class ReadFilterTest {
+    @TempDir
+    static Path dir;
+    static OmeroSdk sdk;
+    static ExperimenterGroup privateLab;
+    static ExperimenterGroup readOnlyLab;
+    static ExperimenterGroup otherLab;
+    static Project adasPrivate;
+    static Project adasReadOnly;
+    static Image adasImage;
+
+    @BeforeAll
+    static void setUp() {
+        sdk = OmeroSdk.builder().dataDirectory(dir).passwordHashIterations(1000).open();
+        Session root = sdk.rootSession();
+        privateLab = root.admin().createGroup("private-lab", Permissions.Level.PRIVATE);
+        readOnlyLab = root.admin().createGroup("read-only-lab", Permissions.Level.READ_ONLY);
+        otherLab = root.admin().createGroup("other-lab", Permissions.Level.READ_WRITE);
+        root.admin().createUser("ada", "Ada", "Lovelace", privateLab, readOnlyLab);
+        root.admin().createUser("bob", "Bob", "Hooke", privateLab, readOnlyLab);
+        root.admin().createUser("pi", "Pat", "Investigator", privateLab);
+        root.admin().setGroupOwner(privateLab, root.admin().user("pi"), true);
+        root.admin().createUser("eve", "Eve", "Outsider", otherLab);
+        try (Session ada = root.sudo("ada")) {
+            adasPrivate = ada.withGroup(privateLab).containers().createProject("ada private");
+            adasReadOnly = ada.withGroup(readOnlyLab).containers().createProject("ada read-only");
+            Dataset d = ada.withGroup(privateLab).containers().createDataset(adasPrivate, "d");
+            adasImage = ada.withGroup(privateLab).images().saveAll(Optional.of(d), List.of(new NewImage(
+                    new Image("secret.tif"), new Pixels(PixelType.UINT8, DimensionOrder.XYZCT, 8, 8, 1, 1, 1),
+                    List.of(new Channel(new LogicalChannel("c"))))), ProgressListener.NONE).get(0);
+        }
+    }
+
+    @AfterAll
+    static void close() {
+        sdk.close();
+    }
+
+    private static List<String> projectNames(Session s) {
+        return s.containers().projects(Listing.all()).stream().map(Project::name).toList();
+    }
+
+    @Test
+    void privateGroupMemberCannotSeeOthersProjects() {
+        try (Session bob = sdk.rootSession().sudo("bob")) {
+            assertTrue(!projectNames(bob).contains("ada private"), projectNames(bob).toString());
+            assertTrue(!projectNames(bob.withGroup(privateLab)).contains("ada private"));
+        }
+    }
+
+    @Test
+    void readOnlyGroupMemberSeesOthersProjects() {
+        try (Session bob = sdk.rootSession().sudo("bob")) {
+            assertTrue(projectNames(bob).contains("ada read-only"), projectNames(bob).toString());
+            assertTrue(projectNames(bob.withGroup(readOnlyLab)).contains("ada read-only"));
+        }
+    }
+
+    @Test
+    void anInvisibleImageAnswersExactlyLikeAMissingOne() {
+        try (Session bob = sdk.rootSession().sudo("bob")) {
+            NotFoundException hidden = assertThrows(NotFoundException.class, () -> bob.images().get(adasImage.id()));
+            long missingId = adasImage.id() + 1_000_000;
+            NotFoundException missing = assertThrows(NotFoundException.class, () -> bob.images().get(missingId));
+            assertEquals(missing.getMessage().replace(Long.toString(missingId), "ID"),
+                    hidden.getMessage().replace(Long.toString(adasImage.id()), "ID"));
+        }
+    }
+
+    @Test
+    void countsDoNotRevealHiddenImages() {
+        try (Session pi = sdk.rootSession().sudo("pi"); Session eve = sdk.rootSession().sudo("eve")) {
+            Dataset d = pi.containers().datasets(adasPrivate).get(0);
+            assertEquals(1, pi.containers().countImages(d));
+            // an outsider counts nothing: the same answer as for a dataset that does not exist
+            assertEquals(0, eve.containers().countImages(d));
+        }
+    }
+
+    @Test
+    void groupOwnersSeeTheirMembersDataInAPrivateGroup() {
+        try (Session pi = sdk.rootSession().sudo("pi")) {
+            assertTrue(projectNames(pi).contains("ada private"));
+            assertEquals("secret.tif", pi.images().get(adasImage.id()).name());
+        }
+    }
+
+    @Test
+    void nonMembersSeeNothingOfAGroup() {
+        try (Session eve = sdk.rootSession().sudo("eve")) {
+            assertTrue(projectNames(eve).isEmpty(), projectNames(eve).toString());
+            assertTrue(projectNames(eve.withGroup(readOnlyLab)).isEmpty());
+        }
+    }
+
+    @Test
+    void inOneGroupsContextOtherGroupsAreInvisibleEvenToTheOwnerAndAdmins() {
+        try (Session ada = sdk.rootSession().sudo("ada")) {
+            assertEquals(List.of("ada read-only"), projectNames(ada.withGroup(readOnlyLab)));
+        }
+        assertEquals(List.of("ada read-only"), projectNames(sdk.rootSession().withGroup(readOnlyLab)));
+        assertTrue(projectNames(sdk.rootSession()).containsAll(List.of("ada private", "ada read-only")));
+    }
+}
