@@ -59,10 +59,10 @@ public final class OmeroSdk implements AutoCloseable {
         this.db = Database.open(config, dataDirectory, Optional.ofNullable(b.dataSource));
         try {
             Store system = new Store(db, ReadFilter.NONE, WriteCheck.ALLOW_ALL);
-            ReadFilter filter = new PermissionReadFilter(groupId -> system.read(Bootstrap.SYSTEM_CONTEXT,
+            java.util.function.LongFunction<Permissions> levels = groupId -> system.read(Bootstrap.SYSTEM_CONTEXT,
                     q -> q.byId(ExperimenterGroup.class, groupId).map(ExperimenterGroup::permissions)
-                            .orElse(Permissions.PRIVATE)));
-            this.store = new Store(db, filter, WriteCheck.ALLOW_ALL);
+                            .orElse(Permissions.PRIVATE));
+            this.store = new Store(db, new PermissionReadFilter(levels), new PermissionWriteCheck(levels));
             this.generatedRootPassword = Bootstrap.run(store, hasher, b.rootPassword);
         } catch (RuntimeException e) {
             db.close();

@@ -55,8 +55,9 @@ final class WritePath {
      * {@code ConcurrentUpdateException} (translated by {@link Store}) and nothing is written.
      */
     <T extends IObject> T update(T object) {
-        checked(EventLog.Action.UPDATE, object);
         IObject stored = current(object);
+        // decided on the stored details, not on the caller's copy
+        checked(EventLog.Action.UPDATE, stored);
         // ownership changes only through chown/chgrp (later issues), never through a copy's details
         Details d = stored.details();
         object.details().assignOwnership(d.ownerId().orElse(null), d.groupId().orElse(null), d.permissions());
@@ -68,8 +69,8 @@ final class WritePath {
 
     /** Deletes an object, refusing a stale copy like {@link #update}. */
     void delete(IObject object) {
-        checked(EventLog.Action.DELETE, object);
         IObject managed = current(object);
+        checked(EventLog.Action.DELETE, managed);
         log(EventLog.Action.DELETE, managed);
         session.remove(managed);
     }
