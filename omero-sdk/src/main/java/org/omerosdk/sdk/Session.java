@@ -74,6 +74,13 @@ public final class Session implements AutoCloseable {
 
     /** The same user with a fixed group context: reads see that group only, new objects go to it. */
     public Session withGroup(ExperimenterGroup group) {
+        // as in OMERO: administrators may use any group; others their own groups and world-readable ones
+        boolean worldReadable = group.permissions().isGranted(org.omerosdk.model.Permissions.Role.WORLD,
+                org.omerosdk.model.Permissions.Right.READ);
+        if (!ctx.admin() && !ctx.memberOf().contains(group.id()) && !worldReadable) {
+            throw new SecurityViolation("user " + user.omeName() + " is not a member of group \"" + group.name()
+                    + "\" and cannot use it as context");
+        }
         return new Session(sdk, store, user, ctx.withGroup(group.id()), sessionId, hasher);
     }
 

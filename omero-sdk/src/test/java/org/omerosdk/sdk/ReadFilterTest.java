@@ -119,7 +119,9 @@ class ReadFilterTest {
     void nonMembersSeeNothingOfAGroup() {
         try (Session eve = sdk.rootSession().sudo("eve")) {
             assertTrue(projectNames(eve).isEmpty(), projectNames(eve).toString());
-            assertTrue(projectNames(eve.withGroup(readOnlyLab)).isEmpty());
+            org.omerosdk.model.SecurityViolation e = assertThrows(org.omerosdk.model.SecurityViolation.class,
+                    () -> eve.withGroup(readOnlyLab));
+            assertTrue(e.getMessage().contains("not a member"), e.getMessage());
         }
     }
 
