@@ -17,21 +17,22 @@ final class Quantizer {
     private static final double MAX = 255;
     private static final int DECILE = 10;
 
-    private final boolean table;
     private final int typeMin;
     /** For table quantizers: q per raw value - typeMin. For binned: q per bin (see {@link #bin}). */
     private final int[] values;
     private final double ws;
     private final double we;
     private final double step;
+    /** Binned quantizers: the value exactly at the window start (OMERO evaluates it at start + step / 2). */
+    private final int startValue;
 
-    private Quantizer(boolean table, int typeMin, int[] values, double ws, double we, double step) {
-        this.table = table;
+    private Quantizer(int typeMin, int[] values, double ws, double we, double step, int startValue) {
         this.typeMin = typeMin;
         this.values = values;
         this.ws = ws;
         this.we = we;
         this.step = step;
+        this.startValue = startValue;
     }
 
     /** Whether {@code type} is quantized through a full-range table. */
@@ -107,7 +108,7 @@ final class Quantizer {
         for (; x <= lutMax; ++x) {
             lut[x - lutMin] = m.codomain(m.cdEndEff);
         }
-        return new Quantizer(true, lutMin, lut, dStart, dEnd, 0);
+        return new Quantizer(lutMin, lut, dStart, dEnd, 0, 0);
     }
 
     private static Quantizer binned(ChannelSettings c, RenderingSettings s, double dStart, double dEnd) {
@@ -131,12 +132,8 @@ final class Quantizer {
         }
         // value == start is evaluated at start + step/2
         int atStart = m.codomain(m.finish(m.decile(dStart + step / 2), true));
-        Quantizer q = new Quantizer(false, 0, values, dStart, dEnd, step);
-        q.startValue = atStart;
-        return q;
+        return new Quantizer(0, values, dStart, dEnd, step, atStart);
     }
-
-    private int startValue;
 
     /** The quantized 0..255 value of a raw integer value (types of 16 bits or fewer). */
     int quantize(int raw) {
@@ -160,14 +157,6 @@ final class Quantizer {
     /** The table for 8/16-bit types, indexed by raw value - typeMin; for binned types, indexed by bin. */
     int[] values() {
         return values;
-    }
-
-    int typeMin() {
-        return typeMin;
-    }
-
-    boolean isTable() {
-        return table;
     }
 
     /** Quantized value of one value of a binned quantizer, with OMERO's special case at the window start. */

@@ -2,7 +2,6 @@ package org.omerosdk.repo;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -233,9 +232,14 @@ public final class ManagedRepository {
     private String hash(Path source, ChecksumAlgorithm algorithm, ProgressListener progress, long[] bytes,
                         long total) {
         ChecksumSink sink = ChecksumSink.of(algorithm);
+        // nothing to write: one read loop, no writer thread
         try (InputStream in = Files.newInputStream(source)) {
-            PipelinedCopy.run(in, sink, OutputStream.nullOutputStream(), BUFFER,
-                    n -> report(progress, source.getFileName().toString(), bytes, n, total));
+            byte[] buf = new byte[BUFFER];
+            int n;
+            while ((n = in.readNBytes(buf, 0, buf.length)) > 0) {
+                sink.write(buf, 0, n);
+                report(progress, source.getFileName().toString(), bytes, n, total);
+            }
         } catch (IOException e) {
             throw new StorageException("cannot read " + source + ": " + e.getMessage(), e);
         }
