@@ -9,6 +9,11 @@ import org.omerosdk.model.core.Rgba;
  * green and blue in 10-bit fields ({@code r << 20 | g << 10 | b}), so up to four channels add with one integer add
  * per pixel and no carry; the sum is clamped to 255 per component at the end, which equals OMERO's clamp after
  * each channel because every contribution is non-negative.
+ *
+ * <p>When no component can exceed 255 whatever the pixel values (the usual case: distinct primary colours, or a
+ * single channel), the settings are {@linkplain #direct direct}: the tables then hold final ARGB fields
+ * ({@code r << 16 | g << 8 | b}, opaque alpha in the first table) and a pixel is the plain sum of its channels'
+ * entries, with no clamp and no unpacking.
  */
 final class CompiledSettings {
     final PixelType type;
@@ -18,6 +23,8 @@ final class CompiledSettings {
     /** Colour model: packed contributions per channel. Greyscale: ARGB per value for the first active channel. */
     final int[][] tables;
     final boolean greyscale;
+    /** Colour model only: tables hold ARGB fields whose sum never saturates (see the class comment). */
+    final boolean direct;
 
     CompiledSettings(PixelType type, RenderingSettings settings) {
         this.type = type;
@@ -41,6 +48,38 @@ final class CompiledSettings {
             }
             tables[i] = table;
         }
+        direct = !greyscale && n > 0 && cannotSaturate(tables);
+        if (direct) {
+            for (int i = 0; i < n; i++) {
+                int[] t = tables[i];
+                for (int v = 0; v < t.length; v++) {
+                    int sum = t[v];
+                    t[v] = (i == 0 ? 0xFF000000 : 0) | (sum >>> 20 & 0x3FF) << 16 | (sum >>> 10 & 0x3FF) << 8
+                            | sum & 0x3FF;
+                }
+            }
+        }
+    }
+
+    /** Whether, per component, the largest contributions of all channels together stay within 255. */
+    private static boolean cannotSaturate(int[][] tables) {
+        int r = 0;
+        int g = 0;
+        int b = 0;
+        for (int[] t : tables) {
+            int mr = 0;
+            int mg = 0;
+            int mb = 0;
+            for (int sum : t) {
+                mr = Math.max(mr, sum >>> 20 & 0x3FF);
+                mg = Math.max(mg, sum >>> 10 & 0x3FF);
+                mb = Math.max(mb, sum & 0x3FF);
+            }
+            r += mr;
+            g += mg;
+            b += mb;
+        }
+        return r <= 255 && g <= 255 && b <= 255;
     }
 
     private static int grey(ChannelSettings c, int q) {

@@ -41,6 +41,30 @@ final class Kernels {
         }
     }
 
+    static void three16Direct(short[] a, short[] b, short[] c, int[] la, int[] lb, int[] lc, int[] out,
+                              int from, int to) {
+        // unsigned raw values index the tables directly (char loads, no bias add); the tables hold ARGB fields that
+        // cannot carry into each other, so three reads, two adds and a store are the whole pixel
+        for (int i = from; i < to; i++) {
+            out[i] = la[a[i] & 0xFFFF] + lb[b[i] & 0xFFFF] + lc[c[i] & 0xFFFF];
+        }
+    }
+
+    static void three16Direct(short[] a, short[] b, short[] c, int[] la, int[] lb, int[] lc, int bias, int[] out,
+                              int from, int to) {
+        // signed raws: the bias turns them into table indices; otherwise as above
+        for (int i = from; i < to; i++) {
+            out[i] = la[(a[i] + bias) & 0xFFFF] + lb[(b[i] + bias) & 0xFFFF] + lc[(c[i] + bias) & 0xFFFF];
+        }
+    }
+
+    static void lut16Unsigned(short[] s, int[] lut, int[] out, int from, int to) {
+        // a char load and a table read per pixel
+        for (int i = from; i < to; i++) {
+            out[i] = lut[s[i] & 0xFFFF];
+        }
+    }
+
     // ---- 8-bit ------------------------------------------------------------------------------------------------
 
     static void lut8(byte[] s, int[] lut, int bias, int[] out, int from, int to) {

@@ -106,7 +106,9 @@ public final class Renderer {
         if (cs.greyscale) {
             int c = cs.active[0];
             Object p = planes[c];
-            if (p instanceof short[] s) {
+            if (p instanceof short[] s && bias == 0) {
+                Kernels.lut16Unsigned(s, cs.tables[0], out, from, to);
+            } else if (p instanceof short[] s) {
                 Kernels.lut16(s, cs.tables[0], bias, out, from, to);
             } else if (p instanceof byte[] b) {
                 Kernels.lut8(b, cs.tables[0], bias, out, from, to);
@@ -120,10 +122,16 @@ public final class Renderer {
         int channels = cs.active.length;
         if (channels == 3 && planes[cs.active[0]] instanceof short[] a && planes[cs.active[1]] instanceof short[] b
                 && planes[cs.active[2]] instanceof short[] c) {
-            Kernels.three16(a, b, c, cs.tables[0], cs.tables[1], cs.tables[2], bias, out, from, to);
+            if (cs.direct && bias == 0) {
+                Kernels.three16Direct(a, b, c, cs.tables[0], cs.tables[1], cs.tables[2], out, from, to);
+            } else if (cs.direct) {
+                Kernels.three16Direct(a, b, c, cs.tables[0], cs.tables[1], cs.tables[2], bias, out, from, to);
+            } else {
+                Kernels.three16(a, b, c, cs.tables[0], cs.tables[1], cs.tables[2], bias, out, from, to);
+            }
             return;
         }
-        int[] wide = channels > 4 ? new int[to - from] : null;
+        int[] wide = channels > 4 && !cs.direct ? new int[to - from] : null;
         java.util.Arrays.fill(out, from, to, 0);
         for (int k = 0; k < channels; k++) {
             Object p = planes[cs.active[k]];
@@ -142,6 +150,9 @@ public final class Renderer {
             if (wide != null && (k % 4 == 3 || k == channels - 1)) {
                 flushBand(out, wide, from, to);
             }
+        }
+        if (cs.direct) {
+            return;
         }
         if (wide != null) {
             for (int i = from; i < to; i++) {
@@ -181,6 +192,11 @@ public final class Renderer {
         ByteBuffer buf = ByteBuffer.allocate(n * type.bytesPerPixel()).order(ByteOrder.LITTLE_ENDIAN);
         source.readRegion(r.level(), r.z(), c, r.t(), r.x(), r.y(), r.width(), r.height(), buf);
         buf.flip();
+        return primitive(buf, type, n);
+    }
+
+    /** The {@code n} little-endian pixels of {@code buf} as the primitive array their type renders from. */
+    static Object primitive(ByteBuffer buf, PixelType type, int n) {
         switch (type) {
             case INT8:
             case UINT8:

@@ -2,6 +2,8 @@ package org.omerosdk.render;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.List;
 import org.omerosdk.model.ValidationException;
 import org.omerosdk.model.config.ConfigKeys;
@@ -100,43 +102,42 @@ public final class Thumbnails {
         int sw = (w + stride - 1) / stride;
         int sh = (h + stride - 1) / stride;
         Object[] planes = new Object[source.sizeC()];
-        Region whole = Region.plane(source, level, z, t);
         for (int c : settings.activeChannels()) {
-            planes[c] = subsample(Renderer.read(source, whole, c, w * h), w, h, stride, sw, sh);
+            planes[c] = subsample(source, level, z, c, t, stride, sw, sh);
         }
         int[] argb = new int[sw * sh];
         renderer.renderPlanes(source.pixelType(), planes, sw * sh, settings, argb);
         return scale(new RenderedImage(sw, sh, argb), target[0], target[1]);
     }
 
-    /** Every {@code stride}-th pixel of every {@code stride}-th row of a primitive plane. */
-    private static Object subsample(Object plane, int w, int h, int stride, int sw, int sh) {
-        if (plane instanceof short[] s) {
-            short[] o = new short[sw * sh];
-            for (int y = 0; y < sh; y++) {
-                for (int x = 0, src = y * stride * w; x < sw; x++, src += stride) {
-                    o[y * sw + x] = s[src];
-                }
-            }
-            return o;
-        }
-        if (plane instanceof byte[] b) {
-            byte[] o = new byte[sw * sh];
-            for (int y = 0; y < sh; y++) {
-                for (int x = 0, src = y * stride * w; x < sw; x++, src += stride) {
-                    o[y * sw + x] = b[src];
-                }
-            }
-            return o;
-        }
-        Object out = java.lang.reflect.Array.newInstance(plane.getClass().getComponentType(), sw * sh);
+    /**
+     * Every {@code stride}-th pixel of every {@code stride}-th row of one channel, reading only those rows: a
+     * thumbnail of a large plane touches a fraction of its bytes.
+     */
+    private static Object subsample(PixelSource source, int level, int z, int c, int t, int stride, int sw,
+                                    int sh) {
+        int w = source.sizeX(level);
+        int bpp = source.pixelType().bytesPerPixel();
+        ByteBuffer row = ByteBuffer.allocate(w * bpp).order(ByteOrder.LITTLE_ENDIAN);
+        byte[] rowBytes = row.array();
+        byte[] sampled = new byte[sw * sh * bpp];
         for (int y = 0; y < sh; y++) {
-            int srcRow = y * stride * w;
-            for (int x = 0; x < sw; x++) {
-                System.arraycopy(plane, srcRow + x * stride, out, y * sw + x, 1);
+            row.clear();
+            source.readRegion(level, z, c, t, 0, y * stride, w, 1, row);
+            int dst = y * sw * bpp;
+            if (bpp == 2) {
+                for (int x = 0, src = 0; x < sw; x++, src += 2 * stride, dst += 2) {
+                    sampled[dst] = rowBytes[src];
+                    sampled[dst + 1] = rowBytes[src + 1];
+                }
+            } else {
+                for (int x = 0; x < sw; x++, dst += bpp) {
+                    System.arraycopy(rowBytes, x * stride * bpp, sampled, dst, bpp);
+                }
             }
         }
-        return out;
+        return Renderer.primitive(ByteBuffer.wrap(sampled).order(ByteOrder.LITTLE_ENDIAN), source.pixelType(),
+                sw * sh);
     }
 
     /** Area-average scaling of packed ARGB (downscaling); nearest neighbour when scaling up. */

@@ -132,26 +132,74 @@ class RendererTest {
 
     @Test
     void everyPixelMatchesTheQuantizerAndOmerosColourArithmetic() {
-        PixelSource src = random16(64, 64, 3, 3);
-        RenderingSettings s = threeChannels16();
+        // primaries never saturate (the direct tables); magenta and yellow over red do (the clamping kernel)
+        expectOmerosArithmetic(PixelType.UINT16, threeChannels16());
+        expectOmerosArithmetic(PixelType.UINT16, recoloured(threeChannels16(), RED, MAGENTA, Rgba.of(255, 255, 0)));
+        expectOmerosArithmetic(PixelType.INT16, RenderingSettings.of(List.of(
+                ChannelSettings.of(PixelType.INT16, RED).withWindow(-20000, 20000),
+                ChannelSettings.of(PixelType.INT16, GREEN).withWindow(-32768, 0),
+                ChannelSettings.of(PixelType.INT16, Rgba.of(0, 0, 255)).withWindow(100, 30000))));
+        expectOmerosArithmetic(PixelType.INT16, RenderingSettings.of(List.of(
+                ChannelSettings.of(PixelType.INT16, RED).withWindow(-20000, 20000),
+                ChannelSettings.of(PixelType.INT16, MAGENTA).withWindow(-32768, 0),
+                ChannelSettings.of(PixelType.INT16, RED).withWindow(100, 30000))));
+    }
+
+    @Test
+    void onlySettingsThatCannotSaturateUseTheDirectTables() {
+        assertEquals(true, new CompiledSettings(PixelType.UINT16, threeChannels16()).direct);
+        assertEquals(false, new CompiledSettings(PixelType.UINT16,
+                recoloured(threeChannels16(), RED, MAGENTA, GREEN)).direct);
+        // two half-intensity reds can never pass 255 together
+        Rgba halfRed = new Rgba(255, 0, 0, 127);
+        assertEquals(true, new CompiledSettings(PixelType.UINT16,
+                recoloured(threeChannels16(), halfRed, halfRed, GREEN)).direct);
+    }
+
+    private static RenderingSettings recoloured(RenderingSettings s, Rgba... colours) {
+        List<ChannelSettings> cs = new ArrayList<>();
+        for (int c = 0; c < colours.length; c++) {
+            cs.add(s.channels().get(c).withColor(colours[c]));
+        }
+        return RenderingSettings.of(cs);
+    }
+
+    private static void expectOmerosArithmetic(PixelType type, RenderingSettings s) {
+        Random random = new Random(3);
+        InMemoryPixelSource.Builder builder = InMemoryPixelSource.builder(type, 64, 64).sizeC(3);
+        for (int c = 0; c < 3; c++) {
+            byte[] bytes = new byte[64 * 64 * 2];
+            random.nextBytes(bytes);
+            builder.plane(0, 0, c, 0, bytes);
+        }
+        PixelSource src = builder.build();
         int[] argb = Renderer.create().render(src, s, Region.plane(src, 0, 0, 0)).argb();
         Quantizer[] q = new Quantizer[3];
         for (int c = 0; c < 3; c++) {
-            q[c] = Quantizer.of(PixelType.UINT16, s.channels().get(c), s);
+            q[c] = Quantizer.of(type, s.channels().get(c), s);
         }
         for (int i = 0; i < 64 * 64; i++) {
             int r = 0;
             int g = 0;
             int b = 0;
             for (int c = 0; c < 3; c++) {
-                int raw = src.readPlane(0, c, 0).getShort(i * 2) & 0xFFFF;
-                int v = q[c].quantize(raw);
+                short rawBits = src.readPlane(0, c, 0).getShort(i * 2);
+                int v = q[c].quantize(type.isSigned() ? rawBits : rawBits & 0xFFFF);
                 Rgba col = s.channels().get(c).color();
-                r = Math.min(255, r + (int) (col.red() / 255.0 * v));
-                g = Math.min(255, g + (int) (col.green() / 255.0 * v));
-                b = Math.min(255, b + (int) (col.blue() / 255.0 * v));
+                int cr = (int) (col.red() / 255.0 * v);
+                int cg = (int) (col.green() / 255.0 * v);
+                int cb = (int) (col.blue() / 255.0 * v);
+                if (col.alpha() != 255) {
+                    float a = col.alpha() / 255f;
+                    cr = (int) (cr * a);
+                    cg = (int) (cg * a);
+                    cb = (int) (cb * a);
+                }
+                r = Math.min(255, r + cr);
+                g = Math.min(255, g + cg);
+                b = Math.min(255, b + cb);
             }
-            assertEquals(0xFF000000 | r << 16 | g << 8 | b, argb[i], "pixel " + i);
+            assertEquals(0xFF000000 | r << 16 | g << 8 | b, argb[i], type + " pixel " + i);
         }
     }
 

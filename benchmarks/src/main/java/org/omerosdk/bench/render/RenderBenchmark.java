@@ -53,6 +53,7 @@ public class RenderBenchmark {
     Object[] oursGrey16;
     Object[] oursGrey8;
     RenderingSettings colour;
+    RenderingSettings overlapping;
     RenderingSettings grey16;
     RenderingSettings grey8;
     Renderer renderer;
@@ -87,6 +88,13 @@ public class RenderBenchmark {
                     .withWindow(WINDOWS[c][0], WINDOWS[c][1]));
         }
         colour = RenderingSettings.of(cs);
+        // magenta, yellow and cyan share components, so sums can pass 255 and every pixel is clamped
+        int[][] secondaries = {{255, 0, 255}, {255, 255, 0}, {0, 255, 255}};
+        List<ChannelSettings> over = new ArrayList<>();
+        for (int c = 0; c < 3; c++) {
+            over.add(cs.get(c).withColor(Rgba.of(secondaries[c][0], secondaries[c][1], secondaries[c][2])));
+        }
+        overlapping = RenderingSettings.of(over);
         grey16 = RenderingSettings.of(List.of(cs.get(0))).withModel(RenderingSettings.Model.GREYSCALE);
         grey8 = RenderingSettings.of(List.of(ChannelSettings.of(PixelType.UINT8, Rgba.of(255, 255, 255))
                 .withWindow(10, 240))).withModel(RenderingSettings.Model.GREYSCALE);
@@ -119,6 +127,13 @@ public class RenderBenchmark {
     @Benchmark
     public int[] ours3ChannelUint16() {
         renderer.renderPlanes(PixelType.UINT16, ours3, N, colour, out);
+        return out;
+    }
+
+    /** Colours that share components: the clamping kernel (the summary line reports the primaries above). */
+    @Benchmark
+    public int[] ours3ChannelUint16Overlapping() {
+        renderer.renderPlanes(PixelType.UINT16, ours3, N, overlapping, out);
         return out;
     }
 

@@ -33,7 +33,7 @@ public final class RenderComparison {
         System.out.println("| benchmark (1024x1024, one thread) | ops/s | Mpx/s | bytes allocated per op |");
         System.out.println("|---|---|---|---|");
         for (String name : new String[] {"ours3ChannelUint16", "imagej3ChannelUint16", "reference3ChannelUint16",
-            "ours3ChannelUint16Parallel", "oursGreyscaleUint16", "oursGreyscaleUint8", "oursThumbnail",
+            "ours3ChannelUint16Overlapping", "ours3ChannelUint16Parallel", "oursGreyscaleUint16", "oursGreyscaleUint8", "oursThumbnail",
             "oursThumbnailBatchOf8"}) {
             double[] v = byName.get(name);
             if (v == null) {
@@ -46,10 +46,10 @@ public final class RenderComparison {
         double imagej = byName.get("imagej3ChannelUint16")[0] * mpx;
         double ref = byName.get("reference3ChannelUint16")[0] * mpx;
         System.out.printf(Locale.ROOT, "%nthumbnails_per_s=%.0f thumbnails_batch_per_s=%.0f parallel_mpx_s=%.0f "
-                        + "grey16_mpx_s=%.0f grey8_mpx_s=%.0f%n",
+                        + "grey16_mpx_s=%.0f grey8_mpx_s=%.0f overlapping_mpx_s=%.0f%n",
                 byName.get("oursThumbnail")[0], byName.get("oursThumbnailBatchOf8")[0],
                 byName.get("ours3ChannelUint16Parallel")[0] * mpx, byName.get("oursGreyscaleUint16")[0] * mpx,
-                byName.get("oursGreyscaleUint8")[0] * mpx);
+                byName.get("oursGreyscaleUint8")[0] * mpx, byName.get("ours3ChannelUint16Overlapping")[0] * mpx);
         System.out.printf(Locale.ROOT, "render: ours_mpx_s=%.0f imagej_mpx_s=%.0f reference_mpx_s=%.0f "
                 + "ratio_imagej=%.1f ratio_reference=%.1f%n", ours, imagej, ref, ours / imagej, ours / ref);
     }
