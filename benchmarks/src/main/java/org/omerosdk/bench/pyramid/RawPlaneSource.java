@@ -60,6 +60,22 @@ final class RawPlaneSource implements PixelSource {
     public void readRegion(int level, int z, int c, int t, int x, int y, int w, int h, ByteBuffer dst) {
         PixelSources.checkRegion(this, level, z, c, t, x, y, w, h);
         try {
+            if (x == 0 && w == width) {
+                // whole rows are one contiguous range of the file: read in 1 MiB steps (the JDK stages heap reads
+                // through a cached direct buffer of the read's size)
+                ByteBuffer slice = dst.slice().limit(w * h * 2);
+                long at = (long) y * width * 2;
+                while (slice.hasRemaining()) {
+                    ByteBuffer step = slice.slice().limit(Math.min(slice.remaining(), 1 << 20));
+                    int n = channel.read(step, at + slice.position());
+                    if (n < 0) {
+                        throw new IOException("raw file ends early");
+                    }
+                    slice.position(slice.position() + n);
+                }
+                dst.position(dst.position() + w * h * 2);
+                return;
+            }
             for (int row = 0; row < h; row++) {
                 ByteBuffer slice = dst.slice().limit(w * 2);
                 long at = ((long) (y + row) * width + x) * 2;

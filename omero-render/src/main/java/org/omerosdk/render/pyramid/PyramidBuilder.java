@@ -140,9 +140,10 @@ public final class PyramidBuilder {
             return t;
         });
         AtomicLong done = new AtomicLong();
+        Writes writes = new Writes(store, pool, threads, progress, done, total);
         try {
             store.put(base + ".zgroup", "{\"zarr_format\":2}".getBytes(StandardCharsets.UTF_8));
-            ZarrLevel previous = null;
+            List<ZarrLevel> levels = new ArrayList<>();
             for (int l = 0; l < sizes.size(); l++) {
                 int[] s = sizes.get(l);
                 ZarrArray array = new ZarrArray(new int[] {source.sizeT(), source.sizeC(), source.sizeZ(), s[1], s[0]},
@@ -150,31 +151,52 @@ public final class PyramidBuilder {
                         source.pixelType(), ByteOrder.LITTLE_ENDIAN, compression, 0, "/");
                 String path = base + l;
                 store.put(path + "/.zarray", array.toJson().getBytes(StandardCharsets.UTF_8));
-                ZarrLevel level = new ZarrLevel(store, path, array);
-                boolean fromSource = l == 0 || source.levelCount() > 1;
-                writeLevel(pool, source, fromSource ? l : -1, previous, level, progress, done, total);
-                previous = level;
+                levels.add(new ZarrLevel(store, path, array));
             }
+            if (source.levelCount() == 1 && tileH % 2 == 0) {
+                for (int t = 0; t < source.sizeT(); t++) {
+                    for (int c = 0; c < source.sizeC(); c++) {
+                        for (int z = 0; z < source.sizeZ(); z++) {
+                            new Cascade(source, levels, writes, t, c, z).run();
+                        }
+                    }
+                }
+            } else {
+                // the source's own levels, or tiles too odd to pair rows across strips: tile by tile
+                for (int l = 0; l < levels.size(); l++) {
+                    boolean fromSource = l == 0 || source.levelCount() > 1;
+                    writeLevel(writes, source, fromSource ? l : -1, l == 0 ? null : levels.get(l - 1),
+                            levels.get(l));
+                }
+            }
+            writes.awaitAll();
             // every chunk durable before the metadata that marks the pyramid complete
+            writes.awaitFlush();
             store.flush();
             store.put(base + ".zattrs", attributes(source, sizes, metadata).getBytes(StandardCharsets.UTF_8));
             store.flush();
             return NgffPyramid.open(store, prefix);
         } catch (RuntimeException e) {
             pool.shutdownNow();
+            // writes still in flight must land before the clean-up, or they would outlive it
+            try {
+                pool.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
+            } catch (InterruptedException again) {
+                Thread.currentThread().interrupt();
+            }
             removeQuietly(store, base, sizes.size());
             throw e;
         } finally {
             pool.shutdownNow();
+            writes.flusher.shutdownNow();
         }
     }
 
-    private void writeLevel(ExecutorService pool, PixelSource source, int sourceLevel, ZarrLevel previous,
-                            ZarrLevel level, ProgressListener progress, AtomicLong done, long total) {
+    private void writeLevel(Writes writes, PixelSource source, int sourceLevel, ZarrLevel previous,
+                            ZarrLevel level) {
         ZarrArray a = level.array;
         int cw = a.chunkX();
         int ch = a.chunkY();
-        List<Future<?>> futures = new ArrayList<>();
         for (int t = 0; t < a.shape()[0]; t++) {
             for (int c = 0; c < a.shape()[1]; c++) {
                 for (int z = 0; z < a.shape()[2]; z++) {
@@ -185,26 +207,196 @@ public final class PyramidBuilder {
                             int fz = z;
                             int fy = ty;
                             int fx = tx;
-                            futures.add(pool.submit(() -> {
-                                if (Thread.currentThread().isInterrupted()) {
-                                    throw new CancelledException("pyramid build interrupted");
-                                }
-                                writeTile(source, sourceLevel, previous, level, ft, fc, fz, fy, fx);
-                                progress.progress("level " + level.path.substring(level.path.lastIndexOf('/') + 1),
-                                        done.incrementAndGet(), total);
-                                return null;
-                            }));
-                            // keep the queue short: memory stays bounded by the number of threads
-                            if (futures.size() >= threads * 4) {
-                                await(futures.remove(0));
-                            }
+                            writes.submit(level, () -> writeTile(source, sourceLevel, previous, level, ft, fc, fz,
+                                    fy, fx));
                         }
                     }
                 }
             }
         }
-        for (Future<?> f : futures) {
-            await(f);
+        // the next level reads this one back from the store
+        writes.awaitAll();
+    }
+
+    /**
+     * The chunk writes in flight, bounded so memory stays bounded: at most four per thread wait in the queue, and
+     * the producer waits on the oldest before adding another. Every write reports progress when it is done.
+     */
+    private static final class Writes {
+        private final ExecutorService pool;
+        private final ProgressListener progress;
+        private final AtomicLong done;
+        private final long total;
+        private final int limit;
+        private final java.util.ArrayDeque<Future<?>> inFlight = new java.util.ArrayDeque<>();
+        private final BinaryStore store;
+        private final ExecutorService flusher = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "omero-pyramid-flush");
+            t.setDaemon(true);
+            return t;
+        });
+        private Future<?> flushing;
+
+        Writes(BinaryStore store, ExecutorService pool, int threads, ProgressListener progress, AtomicLong done,
+               long total) {
+            this.store = store;
+            this.pool = pool;
+            this.progress = progress;
+            this.done = done;
+            this.total = total;
+            this.limit = 4 * threads;
+        }
+
+        void submit(ZarrLevel level, Runnable write) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new CancelledException("pyramid build interrupted");
+            }
+            String step = "level " + level.path.substring(level.path.lastIndexOf('/') + 1);
+            inFlight.add(pool.submit(() -> {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new CancelledException("pyramid build interrupted");
+                }
+                write.run();
+                progress.progress(step, done.incrementAndGet(), total);
+                return null;
+            }));
+            while (inFlight.size() > limit) {
+                await(inFlight.poll());
+            }
+        }
+
+        /**
+         * Starts making what is written so far durable, on its own thread, unless that is still busy: the disk
+         * writes back while the build goes on instead of all at the end, when nothing else is left to overlap.
+         */
+        void flushInBackground() {
+            if (flushing == null || flushing.isDone()) {
+                if (flushing != null) {
+                    await(flushing);
+                }
+                flushing = flusher.submit(store::flush);
+            }
+        }
+
+        void awaitFlush() {
+            if (flushing != null) {
+                await(flushing);
+            }
+        }
+
+        void awaitAll() {
+            for (Future<?> f; (f = inFlight.poll()) != null; ) {
+                await(f);
+            }
+        }
+    }
+
+    /**
+     * One plane's pyramid in a single pass over the source: level 0 is read in full-width strips one tile high;
+     * each strip's tiles are cut and written, and the strip is halved into the next level's strip buffer, which is
+     * written and halved in turn when it is full (or the level ends). Nothing is read back from the store, each
+     * source row is read once in one call per strip, and memory is two strips' worth per level whatever the plane's
+     * height. Needs an even tile height, so that the rows the 2 x 2 mean pairs never straddle two strips.
+     */
+    private final class Cascade {
+        private final PixelSource source;
+        private final List<ZarrLevel> levels;
+        private final Writes writes;
+        private final int t;
+        private final int c;
+        private final int z;
+        private final int bpp;
+        /** Per level: its strip buffer, the rows filled, and the level row its first row is. */
+        private final byte[][] strips;
+        private final int[] filled;
+        private final int[] firstRow;
+        /**
+         * Chunk buffers whose write is done, for the next chunks: the writes in flight are bounded, so a handful of
+         * buffers serve the whole build and the garbage collector has next to nothing to do.
+         */
+        private final java.util.concurrent.ConcurrentLinkedQueue<byte[]> spare =
+                new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+        Cascade(PixelSource source, List<ZarrLevel> levels, Writes writes, int t, int c, int z) {
+            this.source = source;
+            this.levels = levels;
+            this.writes = writes;
+            this.t = t;
+            this.c = c;
+            this.z = z;
+            this.bpp = source.pixelType().bytesPerPixel();
+            int n = levels.size();
+            strips = new byte[n][];
+            filled = new int[n];
+            firstRow = new int[n];
+            for (int l = 0; l < n; l++) {
+                ZarrArray a = levels.get(l).array;
+                strips[l] = new byte[a.sizeX() * Math.min(tileH, a.sizeY()) * bpp];
+            }
+        }
+
+        void run() {
+            ZarrArray top = levels.get(0).array;
+            for (int y = 0; y < top.sizeY(); y += tileH) {
+                int rows = Math.min(tileH, top.sizeY() - y);
+                ByteBuffer strip = ByteBuffer.wrap(strips[0], 0, top.sizeX() * rows * bpp).slice()
+                        .order(ByteOrder.LITTLE_ENDIAN);
+                source.readRegion(0, z, c, t, 0, y, top.sizeX(), rows, strip);
+                filled[0] = rows;
+                firstRow[0] = y;
+                emit(0);
+                writes.flushInBackground();
+            }
+        }
+
+        /** Writes level l's full strip, halves it into level l + 1, and emits that when it is full or complete. */
+        private void emit(int l) {
+            ZarrLevel level = levels.get(l);
+            ZarrArray a = level.array;
+            int w = a.sizeX();
+            int rows = filled[l];
+            byte[] strip = strips[l];
+            int ty = firstRow[l] / a.chunkY();
+            for (int tx = 0; tx < ceil(w, a.chunkX()); tx++) {
+                byte[] chunk = cut(strip, w, rows, tx * a.chunkX(), a.chunkX(), a.chunkY());
+                int fx = tx;
+                writes.submit(level, () -> {
+                    level.store.put(a.chunkKey(level.path, t, c, z, ty, fx), a.compression().compress(chunk));
+                    spare.offer(chunk);
+                });
+            }
+            filled[l] = 0;
+            if (l + 1 == levels.size()) {
+                return;
+            }
+            ZarrArray next = levels.get(l + 1).array;
+            int halfRows = Downsample.half(rows);
+            int offset = filled[l + 1] * next.sizeX() * bpp;
+            ByteBuffer in = ByteBuffer.wrap(strip, 0, w * rows * bpp).slice().order(ByteOrder.LITTLE_ENDIAN);
+            ByteBuffer out = ByteBuffer.wrap(strips[l + 1], offset, next.sizeX() * halfRows * bpp).slice()
+                    .order(ByteOrder.LITTLE_ENDIAN);
+            Downsample.mean(a.type(), in, w, rows, out);
+            filled[l + 1] += halfRows;
+            if (filled[l + 1] == next.chunkY() || firstRow[l + 1] + filled[l + 1] == next.sizeY()) {
+                emit(l + 1);
+                firstRow[l + 1] += next.chunkY();
+            }
+        }
+
+        /** The chunk at column x of a strip: always the full chunk size, zero (the fill value) beyond the edge. */
+        private byte[] cut(byte[] strip, int w, int rows, int x, int cw, int ch) {
+            int size = cw * ch * bpp;
+            byte[] chunk = spare.poll();
+            if (chunk == null || chunk.length != size) {
+                chunk = new byte[size];
+            } else {
+                java.util.Arrays.fill(chunk, (byte) 0);
+            }
+            int rowBytes = Math.min(cw, w - x) * bpp;
+            for (int row = 0; row < rows; row++) {
+                System.arraycopy(strip, (row * w + x) * bpp, chunk, row * cw * bpp, rowBytes);
+            }
+            return chunk;
         }
     }
 

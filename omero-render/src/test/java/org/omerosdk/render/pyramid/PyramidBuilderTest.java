@@ -137,6 +137,62 @@ class PyramidBuilderTest {
         }
     }
 
+    /**
+     * Every pixel of every level against levels computed naively (each level the rounded 2 x 2 mean of the one
+     * above, held in doubles): many strips, odd widths and heights, several planes, both tile shapes the builder
+     * handles (an even tile height streams strips; an odd one goes tile by tile through the store).
+     */
+    @ParameterizedTest
+    @EnumSource(value = PixelType.class, names = {"UINT8", "INT8", "UINT16", "INT16", "INT32", "FLOAT"})
+    void everyPixelOfEveryLevelIsTheMeanOfTheLevelAbove(PixelType type) {
+        PixelSource src = random(type, 157, 203, 2, 40 + type.ordinal());
+        for (String tile : new String[] {"32", "33"}) {
+            OmeroConfig config = OmeroConfig.defaults().with(ConfigKeys.PIXELDATA_TILE_WIDTH, "48")
+                    .with(ConfigKeys.PIXELDATA_TILE_HEIGHT, tile);
+            NgffPyramid p = PyramidBuilder.from(config).build(src, new MemoryBinaryStore(), "img",
+                    PyramidMetadata.named("t"), ProgressListener.NONE);
+            for (int c = 0; c < 2; c++) {
+                double[][] level = new double[203][157];
+                for (int y = 0; y < 203; y++) {
+                    for (int x = 0; x < 157; x++) {
+                        level[y][x] = at(src, 0, c, x, y);
+                    }
+                }
+                for (int l = 0; l < p.levelCount(); l++) {
+                    assertEquals(level.length, p.sizeY(l), "level " + l + " height");
+                    assertEquals(level[0].length, p.sizeX(l), "level " + l + " width");
+                    for (int y = 0; y < level.length; y++) {
+                        for (int x = 0; x < level[0].length; x++) {
+                            assertEquals(level[y][x], at(p, l, c, x, y), 1e-4,
+                                    type + " tile height " + tile + " level " + l + " at " + x + "," + y);
+                        }
+                    }
+                    level = halve(level, type);
+                }
+            }
+        }
+    }
+
+    private static double[][] halve(double[][] in, PixelType type) {
+        int h = (in.length + 1) / 2;
+        int w = (in[0].length + 1) / 2;
+        double[][] out = new double[h][w];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                double sum = 0;
+                int n = 0;
+                for (int yy = 2 * y; yy < Math.min(in.length, 2 * y + 2); yy++) {
+                    for (int xx = 2 * x; xx < Math.min(in[0].length, 2 * x + 2); xx++) {
+                        sum += in[yy][xx];
+                        n++;
+                    }
+                }
+                out[y][x] = type.isFloatingPoint() ? (float) (sum / n) : Math.floor(sum / n + 0.5);
+            }
+        }
+        return out;
+    }
+
     @Test
     void metadataHasTheSpecsRequiredFields() throws Exception {
         PixelSource src = random(PixelType.UINT16, 100, 60, 2, 1);

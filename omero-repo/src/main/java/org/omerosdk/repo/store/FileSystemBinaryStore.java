@@ -32,7 +32,10 @@ import org.omerosdk.model.store.StoreWriter;
  * <p>Writes go to a staging directory inside the root ({@value #STAGING}, never listed), are forced to disk, and
  * are renamed into place atomically on commit, so readers see either nothing or the whole object, and a failed
  * write leaves no file behind. A key can never resolve outside the root: key rules are checked, and a key whose
- * existing parent directories lead outside the root through a symbolic link is refused.
+ * existing parent directories lead outside the root through a symbolic link is refused. A directory found to be
+ * inside the root is remembered and not resolved again (a pyramid writes thousands of chunks into one directory);
+ * replacing such a directory by a link while the store is open takes write access to the store's own files, which
+ * would defeat any check.
  */
 public final class FileSystemBinaryStore implements BinaryStore {
     /** The directory, inside the root, where uncommitted writes live. */
@@ -53,6 +56,8 @@ public final class FileSystemBinaryStore implements BinaryStore {
     private final Path realRoot;
     private final Path staging;
     private final Durability durability;
+    /** Directories already resolved to be inside the root (and existing). */
+    private final java.util.Set<Path> checkedDirectories = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final java.util.concurrent.ConcurrentLinkedQueue<Path> unflushed =
             new java.util.concurrent.ConcurrentLinkedQueue<>();
 
@@ -89,6 +94,9 @@ public final class FileSystemBinaryStore implements BinaryStore {
         if (!p.startsWith(root)) {
             throw new ValidationException("store key \"" + key + "\" leaves the store directory");
         }
+        if (checkedDirectories.contains(p.getParent())) {
+            return p;
+        }
         // a symbolic link among the existing ancestors must not lead outside the root
         Path existing = p.getParent();
         while (existing != null && !Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
@@ -99,6 +107,9 @@ public final class FileSystemBinaryStore implements BinaryStore {
                 if (!existing.toRealPath().startsWith(realRoot)) {
                     throw new ValidationException("store key \"" + key + "\" leads outside the store directory "
                             + "through a symbolic link");
+                }
+                if (existing.equals(p.getParent())) {
+                    checkedDirectories.add(existing);
                 }
             } catch (IOException e) {
                 throw new StorageException("cannot resolve " + existing + ": " + e.getMessage(), e);
@@ -129,7 +140,21 @@ public final class FileSystemBinaryStore implements BinaryStore {
 
     /** Renames a finished staging file into place, creating parent directories. */
     private void publish(Path temp, Path target) throws IOException {
-        Files.createDirectories(target.getParent());
+        Path parent = target.getParent();
+        if (!checkedDirectories.contains(parent)) {
+            Files.createDirectories(parent);
+        }
+        try {
+            rename(temp, target);
+        } catch (NoSuchFileException e) {
+            // a remembered directory was removed behind the store's back
+            checkedDirectories.remove(parent);
+            Files.createDirectories(parent);
+            rename(temp, target);
+        }
+    }
+
+    private static void rename(Path temp, Path target) throws IOException {
         try {
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
