@@ -49,6 +49,7 @@ public final class OmeroSdk implements AutoCloseable {
     private final char[] generatedRootPassword;
 
     private final OmeroConfig config;
+    private final Sessions sessions;
     private ManagedRepository repository;
 
     private OmeroSdk(Builder b) {
@@ -64,6 +65,7 @@ public final class OmeroSdk implements AutoCloseable {
                             .orElse(Permissions.PRIVATE));
             this.store = new Store(db, new PermissionReadFilter(levels), new PermissionWriteCheck(levels));
             this.generatedRootPassword = Bootstrap.run(store, hasher, b.rootPassword);
+            this.sessions = new Sessions(store, b.clock, config);
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -73,6 +75,11 @@ public final class OmeroSdk implements AutoCloseable {
             LOG.warn("omero-sdk: created user root with a generated password; it is available once from "
                     + "OmeroSdk.generatedRootPassword() (reset it with rootSession().admin().setPassword)");
         }
+    }
+
+    /** The permission-enforcing store (for tests and the package's services). */
+    Store store() {
+        return store;
     }
 
     public static Builder builder() {
@@ -171,13 +178,22 @@ public final class OmeroSdk implements AutoCloseable {
 
     private Session open(Experimenter user, String agent, long realUserId) {
         SecurityContext ctx = contextFor(user.id(), realUserId);
-        org.omerosdk.model.meta.Session row = store.write(ctx, EventType.SESSIONS, null, (q, w) -> {
-            org.omerosdk.model.meta.Session s = new org.omerosdk.model.meta.Session(UUID.randomUUID().toString(),
-                    user.id(), Instant.now(), agent);
-            w.hibernate().persist(s);
-            return s;
-        });
-        return new Session(this, store, user, ctx, row.id(), hasher);
+        Sessions.State state = sessions.open(ctx, user.id(), agent, realUserId == user.id() ? null : realUserId);
+        return new Session(this, store, user, ctx, sessions, state, hasher);
+    }
+
+    /**
+     * Joins a session by its {@linkplain Session#key() key}, from this or another SDK instance on the same
+     * database; the session keeps its user, sudoer and timeouts, starts in the "all my groups" context, and counts
+     * this as activity.
+     *
+     * @throws AuthenticationException for an unknown key or a closed or expired session (one message for all)
+     */
+    public Session joinSession(String key) {
+        Sessions.Joined j = sessions.join(key);
+        Experimenter user = store.read(Bootstrap.SYSTEM_CONTEXT, q -> q.byId(Experimenter.class, j.ownerId()))
+                .orElseThrow(() -> new AuthenticationException(Sessions.REFUSED));
+        return new Session(this, store, user, contextFor(user.id(), j.realUserId()), sessions, j.state(), hasher);
     }
 
     SecurityContext contextFor(long userId, long realUserId) {
@@ -221,8 +237,15 @@ public final class OmeroSdk implements AutoCloseable {
         private OmeroConfig config = OmeroConfig.defaults();
         private char[] rootPassword;
         private int hashIterations;
+        private java.time.Clock clock = java.time.Clock.systemUTC();
 
         private Builder() {
+        }
+
+        /** The clock sessions measure their timeouts with (tests pass a controllable one). */
+        public Builder clock(java.time.Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
         }
 
         /** An embedded repository: the H2 database lives in {@code dir/db/omero}. */

@@ -1,9 +1,7 @@
 package org.omerosdk.sdk;
 
-import java.time.Instant;
 import java.util.function.BiFunction;
 import java.util.function.Function;
-import org.omerosdk.model.ReadOnlyException;
 import org.omerosdk.model.SecurityViolation;
 import org.omerosdk.model.meta.EventType;
 import org.omerosdk.model.meta.Experimenter;
@@ -13,24 +11,69 @@ import org.omerosdk.permissions.auth.PasswordHasher;
 /**
  * A logged-in user: every call made through it runs in its {@link SecurityContext}, with no context argument.
  * Objects returned are detached snapshots; pass them back to update, link or delete them. Thread-safe.
- * Close it to end the session (recorded in the database).
+ *
+ * <p>A session has a secret {@link #key()} with which this or another SDK instance on the same database can
+ * {@linkplain OmeroSdk#joinSession join} it, and expires after {@code omero.sessions.timeout} ms without calls (or
+ * the timeouts set with {@link #setTimeouts}); every call keeps it alive, {@link #keepAlive()} does so without
+ * work. Close it to end it for every instance (recorded in the database). {@link #withGroup} gives the same
+ * session in another group context: switching context needs no new session.
  */
 public final class Session implements AutoCloseable {
     private final OmeroSdk sdk;
     private final Store store;
     private final Experimenter user;
     private final SecurityContext ctx;
-    private final long sessionId;
+    private final Sessions sessions;
+    private final Sessions.State state;
     private final PasswordHasher hasher;
-    private volatile boolean closed;
 
-    Session(OmeroSdk sdk, Store store, Experimenter user, SecurityContext ctx, long sessionId, PasswordHasher hasher) {
+    Session(OmeroSdk sdk, Store store, Experimenter user, SecurityContext ctx, Sessions sessions,
+            Sessions.State state, PasswordHasher hasher) {
         this.sdk = sdk;
         this.store = store;
         this.user = user;
         this.ctx = ctx;
-        this.sessionId = sessionId;
+        this.sessions = sessions;
+        this.state = state;
         this.hasher = hasher;
+    }
+
+    /**
+     * The secret that joins this session ({@link OmeroSdk#joinSession}): 256 random bits, base64url. Treat it like
+     * a password; the database keeps only its hash.
+     */
+    public String key() {
+        return state.key;
+    }
+
+    /** Records activity without doing anything else, so the session does not expire while a user is idle. */
+    public void keepAlive() {
+        state.use(sessions, user.omeName());
+    }
+
+    /** Milliseconds without calls after which the session expires (0 = never). */
+    public long timeToIdleMillis() {
+        return state.idle;
+    }
+
+    /** Milliseconds after its start at which the session expires (0 = never). */
+    public long timeToLiveMillis() {
+        return state.live;
+    }
+
+    /**
+     * Changes this session's timeouts (milliseconds, 0 = never), for every instance that has joined it.
+     *
+     * @throws org.omerosdk.model.ValidationException when a non-administrator asks for more than
+     *                                                {@code omero.sessions.max_user_time_to_idle} /
+     *                                                {@code max_user_time_to_live} allow
+     */
+    public void setTimeouts(long timeToIdleMillis, long timeToLiveMillis) {
+        state.use(sessions, user.omeName());
+        sessions.checkRequest(timeToIdleMillis, timeToLiveMillis, ctx.admin());
+        sessions.persistTimeouts(state.id, timeToIdleMillis, timeToLiveMillis);
+        state.idle = timeToIdleMillis;
+        state.live = timeToLiveMillis;
     }
 
     /** The user this session acts as. */
@@ -64,7 +107,7 @@ public final class Session implements AutoCloseable {
 
     /** The database id of this session. */
     long sessionId() {
-        return sessionId;
+        return state.id;
     }
 
     /** The event history: who wrote what, when. */
@@ -81,7 +124,7 @@ public final class Session implements AutoCloseable {
             throw new SecurityViolation("user " + user.omeName() + " is not a member of group \"" + group.name()
                     + "\" and cannot use it as context");
         }
-        return new Session(sdk, store, user, ctx.withGroup(group.id()), sessionId, hasher);
+        return new Session(sdk, store, user, ctx.withGroup(group.id()), sessions, state, hasher);
     }
 
     /**
@@ -98,33 +141,21 @@ public final class Session implements AutoCloseable {
     }
 
     <T> T read(Function<QueryPath, T> work) {
-        ensureOpen();
+        state.use(sessions, user.omeName());
         return store.read(ctx, work);
     }
 
     <T> T write(BiFunction<QueryPath, WritePath, T> work) {
-        ensureOpen();
-        return store.write(ctx, EventType.USER, sessionId, work);
+        state.use(sessions, user.omeName());
+        return store.write(ctx, EventType.USER, state.id, work);
     }
 
-    private void ensureOpen() {
-        if (closed) {
-            throw new ReadOnlyException("session of \"" + user.omeName() + "\" is closed; log in again");
-        }
-    }
-
+    /** Ends the session for every instance that joined it; later calls fail with an AuthenticationException. */
     @Override
     public void close() {
-        if (!closed) {
-            closed = true;
-            store.write(ctx, EventType.SESSIONS, sessionId, (q, w) -> {
-                org.omerosdk.model.meta.Session row = w.hibernate().find(org.omerosdk.model.meta.Session.class,
-                        sessionId);
-                if (row != null) {
-                    row.close(Instant.now());
-                }
-                return null;
-            });
+        if (!state.closed) {
+            state.closed = true;
+            sessions.close(state.id, sessions.now());
         }
     }
 }

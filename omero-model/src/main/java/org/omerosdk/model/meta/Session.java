@@ -12,8 +12,12 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A login session (OMERO's Session): who opened it, when, and when it closed. Events point to their session.
- * Like OMERO's Event, it is bookkeeping and carries no details of its own.
+ * A login session (OMERO's Session): who opened it, when, when it was last used and closed, its timeouts, and the
+ * sudoer behind it. Events point to their session. Like OMERO's Event, it is bookkeeping and carries no details of
+ * its own.
+ *
+ * <p>Unlike OMERO, the {@link #uuid} is not the session's secret: it names the session (in repository paths, logs)
+ * and cannot be used to join it. The key that joins is stored only as its SHA-256 ({@link #keyHash}).
  */
 @Entity
 @Table(name = "session")
@@ -31,6 +35,18 @@ public class Session {
     private Instant closed;
     @Column(nullable = false)
     private String agent;
+    @Column(name = "key_hash", length = 64, unique = true)
+    private String keyHash;
+    @Column(name = "last_access")
+    private Instant lastAccess;
+    /** Milliseconds of inactivity after which the session expires; 0 = never. */
+    @Column(name = "time_to_idle", nullable = false)
+    private long timeToIdle;
+    /** Milliseconds after its start at which the session expires; 0 = never. */
+    @Column(name = "time_to_live", nullable = false)
+    private long timeToLive;
+    @Column(name = "sudoer_id")
+    private Long sudoerId;
 
     protected Session() {
     }
@@ -68,5 +84,45 @@ public class Session {
 
     public void close(Instant when) {
         this.closed = when;
+    }
+
+    /** The SHA-256 (hex) of the session key, if the session can be joined. */
+    public Optional<String> keyHash() {
+        return Optional.ofNullable(keyHash);
+    }
+
+    public Instant lastAccess() {
+        return lastAccess == null ? started : lastAccess;
+    }
+
+    public long timeToIdle() {
+        return timeToIdle;
+    }
+
+    public long timeToLive() {
+        return timeToLive;
+    }
+
+    /** The user who opened this session as its owner (sudo), if any. */
+    public Optional<Long> sudoerId() {
+        return Optional.ofNullable(sudoerId);
+    }
+
+    /** Makes the session joinable with the key whose SHA-256 is {@code hash}, with these timeouts (ms, 0 = never). */
+    public void secure(String hash, long idle, long live, Long sudoer) {
+        this.keyHash = Objects.requireNonNull(hash);
+        this.timeToIdle = idle;
+        this.timeToLive = live;
+        this.sudoerId = sudoer;
+        this.lastAccess = started;
+    }
+
+    public void touch(Instant when) {
+        this.lastAccess = when;
+    }
+
+    public void timeouts(long idle, long live) {
+        this.timeToIdle = idle;
+        this.timeToLive = live;
     }
 }
