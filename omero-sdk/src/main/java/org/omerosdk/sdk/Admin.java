@@ -65,9 +65,23 @@ public final class Admin {
         });
     }
 
-    /** Sets (replaces) a user's password; the hash is salted PBKDF2. */
+    /**
+     * Sets (replaces) a user's password; the hash is salted PBKDF2.
+     *
+     * @throws ValidationException for an empty password while {@code omero.security.password_required} is true
+     */
     public void setPassword(Experimenter user, char[] password) {
-        String hash = hasher.hash(password);
+        String hash;
+        if (password.length == 0) {
+            if (session.sdk().config().getBoolean(org.omerosdk.model.config.ConfigKeys.SECURITY_PASSWORD_REQUIRED)) {
+                throw new ValidationException("the password of \"" + user.omeName() + "\" cannot be empty: "
+                        + "omero.security.password_required is true");
+            }
+            // an empty hash: logs in with an empty password only (see Authenticator)
+            hash = "";
+        } else {
+            hash = hasher.hash(password);
+        }
         session.write((q, w) -> {
             w.checked(org.omerosdk.model.meta.EventLog.Action.UPDATE, user);
             Password p = w.hibernate().find(Password.class, user.id());

@@ -50,6 +50,7 @@ public final class OmeroSdk implements AutoCloseable {
 
     private final OmeroConfig config;
     private final Sessions sessions;
+    private final Authenticator authenticator;
     private ManagedRepository repository;
 
     private OmeroSdk(Builder b) {
@@ -66,6 +67,8 @@ public final class OmeroSdk implements AutoCloseable {
             this.store = new Store(db, new PermissionReadFilter(levels), new PermissionWriteCheck(levels));
             this.generatedRootPassword = Bootstrap.run(store, hasher, b.rootPassword);
             this.sessions = new Sessions(store, b.clock, config);
+            this.authenticator = new Authenticator(this, store, hasher, config, b.externalIdentities,
+                    b.groupMappers);
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -138,22 +141,23 @@ public final class OmeroSdk implements AutoCloseable {
      * Logs in with a password. The session's group context is "all my groups" (reads see every group the user is a
      * member of; new objects go to the user's default group).
      *
+     * <p>The password-provider chain ({@code omero.security.password_provider}) decides: host providers
+     * ({@link Builder#externalIdentity}), LDAP ({@code omero.ldap.*}), the internal password table.
+     *
      * @throws AuthenticationException for an unknown user, a user without password or a wrong password (one
      *                                 message for all, so that names cannot be probed)
      */
     public Session login(String userName, char[] password) {
         Objects.requireNonNull(userName, "userName");
         Objects.requireNonNull(password, "password");
-        Optional<Experimenter> user = store.read(Bootstrap.SYSTEM_CONTEXT,
-                q -> q.first(Select.from(Experimenter.class).whereEquals("o.omeName", userName)));
-        boolean ok = user.flatMap(u -> store.read(Bootstrap.SYSTEM_CONTEXT,
-                        q -> Optional.ofNullable(q.byId(Password.class, u.id()).flatMap(Password::hash).orElse(null))))
-                .map(hash -> hasher.verify(password, hash)).orElse(false);
-        if (!ok) {
-            throw new AuthenticationException("login refused for user \"" + userName
-                    + "\": unknown user or wrong password");
-        }
-        return open(user.get(), "password");
+        Authenticator.Authenticated a = authenticator.authenticate(userName, password);
+        return open(a.user(), a.agent());
+    }
+
+    /** A root session for the SDK's own bookkeeping (users created by identity providers), named by its agent. */
+    Session systemSession(String agent) {
+        return open(store.read(Bootstrap.SYSTEM_CONTEXT, q -> q.byId(Experimenter.class, Bootstrap.rootId(q))
+                .orElseThrow()), agent);
     }
 
     /**
@@ -238,8 +242,23 @@ public final class OmeroSdk implements AutoCloseable {
         private char[] rootPassword;
         private int hashIterations;
         private java.time.Clock clock = java.time.Clock.systemUTC();
+        private final java.util.List<ExternalIdentity> externalIdentities = new java.util.ArrayList<>();
+        private final Map<String, org.omerosdk.permissions.ldap.NewUserGroupMapper> groupMappers =
+                new java.util.HashMap<>();
 
         private Builder() {
+        }
+
+        /** Adds a host identity provider to the login chain (see {@link ExternalIdentity}). */
+        public Builder externalIdentity(ExternalIdentity provider) {
+            externalIdentities.add(Objects.requireNonNull(provider, "provider"));
+            return this;
+        }
+
+        /** Registers the rule {@code omero.ldap.new_user_group=:bean:NAME} refers to (OMERO's Spring bean). */
+        public Builder ldapGroupMapper(String name, org.omerosdk.permissions.ldap.NewUserGroupMapper mapper) {
+            groupMappers.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(mapper, "mapper"));
+            return this;
         }
 
         /** The clock sessions measure their timeouts with (tests pass a controllable one). */

@@ -76,6 +76,10 @@ public final class Session implements AutoCloseable {
         state.live = timeToLiveMillis;
     }
 
+    OmeroSdk sdk() {
+        return sdk;
+    }
+
     /** The user this session acts as. */
     public Experimenter user() {
         return user;

@@ -230,6 +230,22 @@ public final class ConfigKeys {
     public static final ConfigKey DB_NAME = key("omero.db.name", "omero",
             "PostgreSQL database name.", STRING);
 
+    // --- omero.security.* ------------------------------------------------------------------------
+    /**
+     * Which password providers check logins, in order: {@code chainedPasswordProvider} (LDAP when
+     * {@code omero.ldap.config} is true, then the internal table), {@code jdbcPasswordProvider} (internal only),
+     * {@code ldapPasswordProvider} (LDAP only), the name of a host-registered external identity provider, or a
+     * comma-separated chain of these.
+     */
+    public static final ConfigKey SECURITY_PASSWORD_PROVIDER = key("omero.security.password_provider",
+            "chainedPasswordProvider", "Which password providers check logins, in order.", STRING);
+    /** Whether every user needs a non-empty password. */
+    public static final ConfigKey SECURITY_PASSWORD_REQUIRED = key("omero.security.password_required", "true",
+            "Whether every user needs a non-empty password.", BOOLEAN);
+    /** Whether user names are matched without regard to case at login. */
+    public static final ConfigKey SECURITY_IGNORE_CASE = key("omero.security.ignore_case", "false",
+            "Whether user names are matched without regard to case at login.", BOOLEAN);
+
     // --- omero.sessions.* ------------------------------------------------------------------------
     /** Sets the maximum duration in milliseconds a user can request before a login is required due to inactivity. */
     public static final ConfigKey SESSIONS_MAX_USER_TIME_TO_IDLE = key("omero.sessions.max_user_time_to_idle", "6000000",

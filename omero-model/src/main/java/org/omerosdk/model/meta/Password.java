@@ -20,6 +20,9 @@ public class Password {
     @Column(length = 512)
     private String hash;
     private Instant changed;
+    /** The LDAP distinguished name of a user created from (and authenticated by) a directory. */
+    @Column(length = 1024)
+    private String dn;
 
     protected Password() {
     }
@@ -45,5 +48,14 @@ public class Password {
 
     public Instant changed() {
         return changed;
+    }
+
+    /** The directory entry this user authenticates against, for users created from LDAP. */
+    public Optional<String> dn() {
+        return Optional.ofNullable(dn);
+    }
+
+    public void setDn(String dn) {
+        this.dn = dn;
     }
 }

@@ -106,6 +106,21 @@ public final class LdapDirectory {
         }
     }
 
+    /**
+     * The DN of the one entry with this login (OMERO's {@code findDN}), without reading groups: what decides
+     * whether a user created from the directory is still the same entry.
+     */
+    public Optional<String> findDn(String login) {
+        if (login == null || login.isBlank()) {
+            return Optional.empty();
+        }
+        try (LDAPConnection conn = connect()) {
+            return findEntry(conn, login).map(SearchResultEntry::getDN);
+        } catch (LDAPException e) {
+            throw failure("looking up \"" + login + "\"", e);
+        }
+    }
+
     private Optional<SearchResultEntry> findEntry(LDAPConnection conn, String login) throws LDAPException {
         SearchResult result = search(conn, LdapFilters.userByLogin(settings, login));
         List<SearchResultEntry> entries = result.getSearchEntries();

@@ -1,0 +1,353 @@
+package org.omerosdk.sdk;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.omerosdk.model.AuthenticationException;
+import org.omerosdk.model.Permissions;
+import org.omerosdk.model.ValidationException;
+import org.omerosdk.model.config.ConfigKeys;
+import org.omerosdk.model.config.OmeroConfig;
+import org.omerosdk.model.meta.Experimenter;
+import org.omerosdk.model.meta.ExperimenterGroup;
+import org.omerosdk.model.meta.GroupExperimenterMap;
+import org.omerosdk.model.meta.Password;
+import org.omerosdk.permissions.auth.PasswordHasher;
+import org.omerosdk.permissions.ldap.LdapDirectory;
+import org.omerosdk.permissions.ldap.LdapSettings;
+import org.omerosdk.permissions.ldap.LdapUser;
+import org.omerosdk.permissions.ldap.NewUserGroupMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * OMERO's password-provider chain ({@code omero.security.password_provider}): each provider in turn accepts the
+ * login, refuses it, or abstains and lets the next one decide; when all abstain the login is refused. Every refusal
+ * reaches the caller as the same {@link AuthenticationException}, so that names cannot be probed.
+ *
+ * <ul>
+ *   <li><b>jdbcPasswordProvider</b> (internal): the salted PBKDF2 hash in the password table, compared in constant
+ *       time. Abstains for unknown users and for users created from LDAP.</li>
+ *   <li><b>ldapPasswordProvider</b> (when {@code omero.ldap.config} is true): an unknown user found in the directory
+ *       with that password is created (fields, groups, owner flags from the {@code omero.ldap.*} mapping); a user
+ *       created from LDAP must still be in the directory under the same DN and bind with the password, and is
+ *       re-synchronised first when {@code omero.ldap.sync_on_login} is true; a local user is left to the next
+ *       provider. Empty passwords are refused (an empty simple bind is anonymous).</li>
+ *   <li>host providers ({@link ExternalIdentity}), by their name.</li>
+ *   <li><b>chainedPasswordProvider</b> (the default) = the host providers, then LDAP, then the internal table.</li>
+ * </ul>
+ *
+ * <p>{@code omero.security.ignore_case} matches login names without regard to case (and creates directory users
+ * with lower-case names, as OMERO does); {@code omero.security.password_required} (default true) refuses empty
+ * passwords. With it false, a user whose password was set empty logs in with an empty password — OMERO accepts any
+ * password for such a user; we do not, on purpose.
+ */
+final class Authenticator {
+    private static final Logger LOG = LoggerFactory.getLogger(Authenticator.class);
+    static final String REFUSED = "unknown user or wrong password";
+
+    record Authenticated(Experimenter user, String agent) {
+    }
+
+    private enum Kind { ACCEPT, REFUSE, ABSTAIN }
+
+    private record Result(Kind kind, Experimenter user) {
+        static final Result REFUSE = new Result(Kind.REFUSE, null);
+        static final Result ABSTAIN = new Result(Kind.ABSTAIN, null);
+
+        static Result accept(Experimenter user) {
+            return new Result(Kind.ACCEPT, user);
+        }
+    }
+
+    private interface Provider {
+        String agent();
+
+        Result check(String login, char[] password);
+    }
+
+    private final OmeroSdk sdk;
+    private final Store store;
+    private final PasswordHasher hasher;
+    private final boolean ignoreCase;
+    private final boolean passwordRequired;
+    private final List<Provider> chain = new ArrayList<>();
+
+    Authenticator(OmeroSdk sdk, Store store, PasswordHasher hasher, OmeroConfig config,
+                  List<ExternalIdentity> external, Map<String, NewUserGroupMapper> mappers) {
+        this.sdk = sdk;
+        this.store = store;
+        this.hasher = hasher;
+        this.ignoreCase = config.getBoolean(ConfigKeys.SECURITY_IGNORE_CASE);
+        this.passwordRequired = config.getBoolean(ConfigKeys.SECURITY_PASSWORD_REQUIRED);
+        Map<String, Provider> byName = new LinkedHashMap<>();
+        for (ExternalIdentity e : external) {
+            byName.put(e.name(), new External(e));
+        }
+        Provider internal = new Internal();
+        Provider ldap = config.getBoolean(ConfigKeys.LDAP_CONFIG)
+                ? new Ldap(new LdapDirectory(LdapSettings.from(config), mappers), config) : null;
+        String value = config.get(ConfigKeys.SECURITY_PASSWORD_PROVIDER);
+        for (String name : value.split("\\s*,\\s*")) {
+            switch (name) {
+                case "chainedPasswordProvider":
+                    chain.addAll(byName.values());
+                    if (ldap != null) {
+                        chain.add(ldap);
+                    }
+                    chain.add(internal);
+                    break;
+                case "jdbcPasswordProvider":
+                    chain.add(internal);
+                    break;
+                case "ldapPasswordProvider":
+                    if (ldap == null) {
+                        throw new ValidationException("omero.security.password_provider names ldapPasswordProvider "
+                                + "but omero.ldap.config is false");
+                    }
+                    chain.add(ldap);
+                    break;
+                default:
+                    Provider p = byName.get(name);
+                    if (p == null) {
+                        throw new ValidationException("omero.security.password_provider = \"" + value
+                                + "\" names \"" + name + "\", which is not chainedPasswordProvider, "
+                                + "jdbcPasswordProvider, ldapPasswordProvider or a registered external identity "
+                                + "provider " + byName.keySet());
+                    }
+                    chain.add(p);
+            }
+        }
+    }
+
+    /**
+     * @throws AuthenticationException when no provider accepts the login (one message whatever the reason)
+     */
+    Authenticated authenticate(String login, char[] password) {
+        String name = ignoreCase ? login.toLowerCase(Locale.ROOT) : login;
+        if (name.isBlank() || password.length == 0 && passwordRequired) {
+            throw refused(login);
+        }
+        for (Provider p : chain) {
+            Result r = p.check(name, password);
+            if (r.kind() == Kind.ACCEPT) {
+                return new Authenticated(r.user(), p.agent());
+            }
+            if (r.kind() == Kind.REFUSE) {
+                break;
+            }
+        }
+        throw refused(login);
+    }
+
+    private static AuthenticationException refused(String login) {
+        return new AuthenticationException("login refused for user \"" + login + "\": " + REFUSED);
+    }
+
+    /** The user with this login name (matched ignoring case when configured); empty when none or ambiguous. */
+    private Optional<Experimenter> user(String login) {
+        List<Experimenter> found = store.read(Bootstrap.SYSTEM_CONTEXT, q -> q.list(ignoreCase
+                ? Select.from(Experimenter.class).where("lower(o.omeName) = :v", login.toLowerCase(Locale.ROOT))
+                : Select.from(Experimenter.class).whereEquals("o.omeName", login)));
+        if (found.size() > 1) {
+            LOG.warn("{} users match login {} ignoring case; refusing it until the names differ", found.size(),
+                    login);
+            return Optional.empty();
+        }
+        return found.stream().findFirst();
+    }
+
+    private Optional<Password> password(long userId) {
+        return store.read(Bootstrap.SYSTEM_CONTEXT, q -> q.byId(Password.class, userId));
+    }
+
+    /** The password table. */
+    private final class Internal implements Provider {
+        @Override
+        public String agent() {
+            return "password";
+        }
+
+        @Override
+        public Result check(String login, char[] password) {
+            Optional<Experimenter> user = user(login);
+            if (user.isEmpty()) {
+                return Result.ABSTAIN;
+            }
+            Optional<Password> row = password(user.get().id());
+            if (row.isEmpty() || row.get().dn().isPresent()) {
+                // directory users authenticate against the directory only
+                return row.isPresent() ? Result.ABSTAIN : Result.REFUSE;
+            }
+            Optional<String> hash = row.get().hash();
+            if (hash.isEmpty()) {
+                return Result.REFUSE;
+            }
+            if (hash.get().isEmpty()) {
+                return !passwordRequired && password.length == 0 ? Result.accept(user.get()) : Result.REFUSE;
+            }
+            return hasher.verify(password, hash.get()) ? Result.accept(user.get()) : Result.REFUSE;
+        }
+    }
+
+    /** A host's provider. */
+    private final class External implements Provider {
+        private final ExternalIdentity identity;
+
+        External(ExternalIdentity identity) {
+            this.identity = identity;
+        }
+
+        @Override
+        public String agent() {
+            return identity.name();
+        }
+
+        @Override
+        public Result check(String login, char[] password) {
+            ExternalIdentity.Verdict v = identity.verify(login, password);
+            if (v.user().isPresent()) {
+                ExternalIdentity.ExternalUser u = v.user().get();
+                Experimenter e = user(u.omeName()).orElseGet(() -> create(u.omeName(), u.firstName(), "",
+                        u.lastName(), u.email(), null, u.groups(), List.of(), null));
+                return Result.accept(e);
+            }
+            return v.decided() ? Result.REFUSE : Result.ABSTAIN;
+        }
+    }
+
+    /** OMERO's LDAP provider. */
+    private final class Ldap implements Provider {
+        private final LdapDirectory directory;
+        private final boolean syncOnLogin;
+
+        Ldap(LdapDirectory directory, OmeroConfig config) {
+            this.directory = directory;
+            this.syncOnLogin = config.getBoolean(ConfigKeys.LDAP_SYNC_ON_LOGIN);
+        }
+
+        @Override
+        public String agent() {
+            return "ldap";
+        }
+
+        @Override
+        public Result check(String login, char[] password) {
+            if (password.length == 0) {
+                return Result.REFUSE;
+            }
+            Optional<Experimenter> known = user(login);
+            if (known.isEmpty()) {
+                Optional<LdapUser> found = directory.authenticate(login, password);
+                if (found.isEmpty()) {
+                    return Result.ABSTAIN;
+                }
+                LdapUser u = found.get();
+                String name = ignoreCase ? u.omeName().toLowerCase(Locale.ROOT) : u.omeName();
+                return Result.accept(create(name, u.firstName(), u.middleName(), u.lastName(), u.email(),
+                        u.institution(), u.groups(), u.ownedGroups(), u.dn()));
+            }
+            Optional<String> dn = password(known.get().id()).flatMap(Password::dn);
+            if (dn.isEmpty()) {
+                return Result.ABSTAIN;
+            }
+            Optional<String> entry = directory.findDn(login);
+            if (entry.isEmpty() || !entry.get().equalsIgnoreCase(dn.get())) {
+                // gone from the directory, or another entry now has this login: locked out
+                LOG.info("LDAP user {} ({}) is not in the directory under that DN; login refused", login, dn.get());
+                return Result.REFUSE;
+            }
+            Optional<LdapUser> checked = directory.authenticate(login, password);
+            if (checked.isEmpty()) {
+                return Result.REFUSE;
+            }
+            if (syncOnLogin) {
+                synchronize(known.get(), checked.get());
+            }
+            return Result.accept(known.get());
+        }
+    }
+
+    /**
+     * Creates a user vouched for by a provider: member of its groups (created private when missing; the first is
+     * the default group) and of {@code user}, owner of {@code owned}; a DN marks a directory user.
+     */
+    private Experimenter create(String omeName, String first, String middle, String last, String email,
+                                String institution, List<String> groups, List<String> owned, String dn) {
+        try (Session root = sdk.systemSession("identity")) {
+            return root.write((q, w) -> {
+                Experimenter e = new Experimenter(omeName, first, last);
+                if (email != null && !email.isEmpty()) {
+                    e.setEmail(email);
+                }
+                if (institution != null && !institution.isEmpty()) {
+                    e.setInstitution(institution);
+                }
+                e.setLdap(dn != null);
+                e = w.create(e);
+                List<String> all = new ArrayList<>(groups);
+                for (String g : owned) {
+                    if (!all.contains(g)) {
+                        all.add(g);
+                    }
+                }
+                if (all.isEmpty()) {
+                    throw new ValidationException("the identity provider gave user \"" + omeName
+                            + "\" no group; a user needs a default group");
+                }
+                for (String g : all) {
+                    w.create(new GroupExperimenterMap(group(q, w, g), e, owned.contains(g)));
+                }
+                w.create(new GroupExperimenterMap(group(q, w, Bootstrap.USER), e, false));
+                Password p = new Password(e.id(), null);
+                p.setDn(dn);
+                w.hibernate().persist(p);
+                LOG.info("created user {} from {}", omeName, dn == null ? "an external identity" : dn);
+                return e;
+            });
+        }
+    }
+
+    private static ExperimenterGroup group(QueryPath q, WritePath w, String name) {
+        return q.first(Select.from(ExperimenterGroup.class).whereEquals("o.name", name)).orElseGet(() -> {
+            ExperimenterGroup g = new ExperimenterGroup(name);
+            g.details().assignOwnership(null, null, Permissions.PRIVATE);
+            return w.create(g);
+        });
+    }
+
+    /** {@code sync_on_login}: the mapped fields and the directory's groups (added, never removed). */
+    private void synchronize(Experimenter user, LdapUser u) {
+        try (Session root = sdk.systemSession("ldap-sync")) {
+            root.write((q, w) -> {
+                Experimenter e = q.byId(Experimenter.class, user.id()).orElseThrow();
+                e.setName(u.firstName(), u.lastName());
+                if (!u.email().isEmpty()) {
+                    e.setEmail(u.email());
+                }
+                if (!u.institution().isEmpty()) {
+                    e.setInstitution(u.institution());
+                }
+                w.update(e);
+                List<String> all = new ArrayList<>(u.groups());
+                all.addAll(u.ownedGroups());
+                for (String g : all) {
+                    ExperimenterGroup group = group(q, w, g);
+                    boolean owner = u.ownedGroups().contains(g);
+                    Optional<GroupExperimenterMap> m = q.first(Select.from(GroupExperimenterMap.class)
+                            .whereEquals("o.parent.id", group.id()).whereEquals("o.child.id", e.id()));
+                    if (m.isEmpty()) {
+                        w.create(new GroupExperimenterMap(group, e, owner));
+                    } else if (owner && !m.get().isOwner()) {
+                        m.get().setOwner(true);
+                        w.update(m.get());
+                    }
+                }
+                return null;
+            });
+        }
+    }
+}

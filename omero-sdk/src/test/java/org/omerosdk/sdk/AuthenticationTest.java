@@ -1,0 +1,255 @@
+package org.omerosdk.sdk;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.unboundid.ldap.listener.InMemoryDirectoryServer;
+import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
+import com.unboundid.ldap.listener.InMemoryListenerConfig;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.omerosdk.model.AuthenticationException;
+import org.omerosdk.model.Permissions;
+import org.omerosdk.model.ValidationException;
+import org.omerosdk.model.config.ConfigKeys;
+import org.omerosdk.model.meta.Experimenter;
+import org.omerosdk.model.meta.ExperimenterGroup;
+
+/**
+ * The password-provider chain: the internal table, host identity providers and LDAP (UnboundID's in-memory server
+ * on loopback), omero.security.password_required and ignore_case, and that every refusal looks the same.
+ */
+class AuthenticationTest {
+    private static final String BASE = "ou=example,o=com";
+    private static final String ADA = "cn=ada,ou=lab," + BASE;
+
+    @TempDir
+    Path dir;
+    private InMemoryDirectoryServer ldap;
+
+    @BeforeEach
+    void startDirectory() throws Exception {
+        InMemoryDirectoryServerConfig cfg = new InMemoryDirectoryServerConfig("o=com");
+        cfg.setSchema(null);
+        cfg.setListenerConfigs(InMemoryListenerConfig.createLDAPConfig("loopback",
+                InetAddress.getLoopbackAddress(), 0, null));
+        ldap = new InMemoryDirectoryServer(cfg);
+        ldap.add("dn: o=com", "objectClass: organization", "o: com");
+        ldap.add("dn: " + BASE, "objectClass: organizationalUnit", "ou: example");
+        ldap.add("dn: ou=lab," + BASE, "objectClass: organizationalUnit", "ou: lab");
+        ldap.add("dn: " + ADA, "objectClass: person", "cn: ada", "givenName: Ada", "sn: Lovelace",
+                "mail: ada@example.org", "userPassword: engine-1843", "labName: engines");
+        ldap.add("dn: cn=local,ou=lab," + BASE, "objectClass: person", "cn: local", "sn: Twin",
+                "userPassword: directory-pw");
+        ldap.startListening();
+    }
+
+    @AfterEach
+    void stopDirectory() {
+        ldap.shutDown(true);
+    }
+
+    private OmeroSdk.Builder builder() {
+        return OmeroSdk.builder().dataDirectory(dir).passwordHashIterations(1000).rootPassword("root".toCharArray());
+    }
+
+    private OmeroSdk.Builder withLdap(OmeroSdk.Builder b) {
+        return b.set(ConfigKeys.LDAP_CONFIG, "true")
+                .set(ConfigKeys.LDAP_URLS, "ldap://127.0.0.1:" + ldap.getListenPort())
+                .set(ConfigKeys.LDAP_BASE, BASE)
+                .set(ConfigKeys.LDAP_NEW_USER_GROUP, ":attribute:labName");
+    }
+
+    private static Experimenter user(OmeroSdk sdk, String name, String password) {
+        Session root = sdk.rootSession();
+        ExperimenterGroup lab = root.admin().findGroup("lab")
+                .orElseGet(() -> root.admin().createGroup("lab", Permissions.Level.READ_ONLY));
+        Experimenter e = root.admin().createUser(name, "F", "L", lab);
+        if (password != null) {
+            root.admin().setPassword(e, password.toCharArray());
+        }
+        return e;
+    }
+
+    private static String refusal(OmeroSdk sdk, String name, String password) {
+        return assertThrows(AuthenticationException.class, () -> sdk.login(name, password.toCharArray()))
+                .getMessage().replace(name, "NAME");
+    }
+
+    @Test
+    void unknownUsersWrongPasswordsAndUsersWithoutPasswordAreRefusedAlike() {
+        try (OmeroSdk sdk = builder().open()) {
+            user(sdk, "alice", "right");
+            user(sdk, "nopass", null);
+            assertEquals("alice", sdk.login("alice", "right".toCharArray()).user().omeName());
+            String wrong = refusal(sdk, "alice", "wrong");
+            assertEquals(wrong, refusal(sdk, "nobody", "right"));
+            assertEquals(wrong, refusal(sdk, "nopass", "anything"));
+            assertEquals(wrong, refusal(sdk, "alice", ""));
+            assertFalse(wrong.contains("right"), wrong);
+        }
+    }
+
+    @Test
+    void emptyPasswordsAreRefusedWhilePasswordsAreRequired() {
+        try (OmeroSdk sdk = builder().open()) {
+            Experimenter e = user(sdk, "alice", null);
+            ValidationException v = assertThrows(ValidationException.class,
+                    () -> sdk.rootSession().admin().setPassword(e, new char[0]));
+            assertTrue(v.getMessage().contains("omero.security.password_required"), v.getMessage());
+        }
+    }
+
+    @Test
+    void withoutRequiredPasswordsAnEmptyPasswordLogsInWithAnEmptyPasswordOnly() {
+        try (OmeroSdk sdk = builder().set(ConfigKeys.SECURITY_PASSWORD_REQUIRED, "false").open()) {
+            Experimenter e = user(sdk, "kiosk", null);
+            sdk.rootSession().admin().setPassword(e, new char[0]);
+            assertEquals("kiosk", sdk.login("kiosk", new char[0]).user().omeName());
+            refusal(sdk, "kiosk", "guess");
+        }
+    }
+
+    @Test
+    void ignoreCaseMatchesLoginNamesWithoutRegardToCase() {
+        try (OmeroSdk sdk = builder().open()) {
+            user(sdk, "alice", "pw");
+            refusal(sdk, "ALICE", "pw");
+        }
+        try (OmeroSdk sdk = builder().set(ConfigKeys.SECURITY_IGNORE_CASE, "true").open()) {
+            assertEquals("alice", sdk.login("ALICE", "pw".toCharArray()).user().omeName());
+            assertEquals("alice", sdk.login("Alice", "pw".toCharArray()).user().omeName());
+        }
+    }
+
+    @Test
+    void anUnknownProviderNameIsAConfigurationErrorNamingIt() {
+        ValidationException e = assertThrows(ValidationException.class,
+                () -> builder().set(ConfigKeys.SECURITY_PASSWORD_PROVIDER, "kerberosPasswordProvider").open());
+        assertTrue(e.getMessage().contains("kerberosPasswordProvider"), e.getMessage());
+        assertTrue(e.getMessage().contains("omero.security.password_provider"), e.getMessage());
+    }
+
+    /** A host provider that knows one token per user. */
+    private static ExternalIdentity sso(AtomicInteger calls) {
+        return new ExternalIdentity() {
+            @Override
+            public String name() {
+                return "campus-sso";
+            }
+
+            @Override
+            public Verdict verify(String login, char[] secret) {
+                calls.incrementAndGet();
+                String s = new String(secret);
+                if (s.equals("token-" + login)) {
+                    return Verdict.accept(new ExternalUser(login, "Grace", "Hopper", "grace@example.org",
+                            List.of("navy", "compilers")));
+                }
+                return s.startsWith("token-") ? Verdict.REFUSE : Verdict.ABSTAIN;
+            }
+        };
+    }
+
+    @Test
+    void aHostProviderCreatesItsUsersOnFirstLoginAndIsAskedFirst() {
+        AtomicInteger calls = new AtomicInteger();
+        try (OmeroSdk sdk = builder().externalIdentity(sso(calls)).open()) {
+            Session grace = sdk.login("grace", "token-grace".toCharArray());
+            assertEquals("Grace", grace.user().firstName());
+            assertEquals("grace@example.org", grace.user().email().orElseThrow());
+            assertEquals(List.of("navy", "compilers", "user"),
+                    sdk.rootSession().admin().groupsOf(grace.user()).stream().map(ExperimenterGroup::name).toList());
+            assertEquals(Permissions.PRIVATE, sdk.rootSession().admin().group("navy").permissions());
+            // the second login finds the same user
+            assertEquals(grace.user().id(), sdk.login("grace", "token-grace".toCharArray()).user().id());
+            // a refusal stops the chain; an abstention passes the login on to the password table
+            user(sdk, "local", "token-x");
+            refusal(sdk, "local", "token-x");
+            user(sdk, "other", "plain");
+            assertEquals("other", sdk.login("other", "plain".toCharArray()).user().omeName());
+            assertTrue(calls.get() >= 4);
+        }
+    }
+
+    @Test
+    void theChainCanBeLimitedToTheInternalTable() {
+        AtomicInteger calls = new AtomicInteger();
+        try (OmeroSdk sdk = builder().externalIdentity(sso(calls))
+                .set(ConfigKeys.SECURITY_PASSWORD_PROVIDER, "jdbcPasswordProvider").open()) {
+            refusal(sdk, "grace", "token-grace");
+            assertEquals(0, calls.get());
+        }
+    }
+
+    @Test
+    void anLdapUserIsCreatedOnFirstLoginWithTheDirectorysFieldsAndGroups() {
+        try (OmeroSdk sdk = withLdap(builder()).open()) {
+            Session ada = sdk.login("ada", "engine-1843".toCharArray());
+            assertEquals("Lovelace", ada.user().lastName());
+            assertTrue(ada.user().isLdap());
+            assertEquals(List.of("engines", "user"),
+                    sdk.rootSession().admin().groupsOf(ada.user()).stream().map(ExperimenterGroup::name).toList());
+            assertEquals(sdk.login("ada", "engine-1843".toCharArray()).user().id(), ada.user().id());
+            String wrong = refusal(sdk, "ada", "engine-1842");
+            assertEquals(wrong, refusal(sdk, "grace", "engine-1843"));
+            assertEquals(wrong, refusal(sdk, "*", "engine-1843"));
+            assertEquals(wrong, refusal(sdk, "ada)(cn=*", "engine-1843"));
+        }
+    }
+
+    @Test
+    void anLdapUserRemovedFromTheDirectoryIsLockedOut() throws Exception {
+        try (OmeroSdk sdk = withLdap(builder()).open()) {
+            sdk.login("ada", "engine-1843".toCharArray());
+            ldap.delete(ADA);
+            refusal(sdk, "ada", "engine-1843");
+            // nor can the password table be used instead: the user has no local password
+            ldap.add("dn: ou=elsewhere," + BASE, "objectClass: organizationalUnit", "ou: elsewhere");
+            ldap.add("dn: cn=ada,ou=elsewhere," + BASE, "objectClass: person", "cn: ada", "sn: Impostor",
+                    "userPassword: engine-1843");
+            refusal(sdk, "ada", "engine-1843");
+        }
+    }
+
+    @Test
+    void syncOnLoginCopiesTheDirectorysChanges() throws Exception {
+        try (OmeroSdk sdk = withLdap(builder()).set(ConfigKeys.LDAP_SYNC_ON_LOGIN, "true").open()) {
+            sdk.login("ada", "engine-1843".toCharArray());
+            ldap.modify("dn: " + ADA, "changetype: modify", "replace: mail", "mail: countess@example.org", "-",
+                    "add: labName", "labName: looms");
+            Session again = sdk.login("ada", "engine-1843".toCharArray());
+            Experimenter ada = sdk.rootSession().admin().user("ada");
+            assertEquals("countess@example.org", ada.email().orElseThrow());
+            assertTrue(sdk.rootSession().admin().groupsOf(again.user()).stream()
+                    .anyMatch(g -> g.name().equals("looms")));
+        }
+    }
+
+    @Test
+    void withoutSyncOnLoginTheDirectorysChangesAreNotCopied() throws Exception {
+        try (OmeroSdk sdk = withLdap(builder()).open()) {
+            sdk.login("ada", "engine-1843".toCharArray());
+            ldap.modify("dn: " + ADA, "changetype: modify", "replace: mail", "mail: countess@example.org");
+            sdk.login("ada", "engine-1843".toCharArray());
+            assertEquals("ada@example.org", sdk.rootSession().admin().user("ada").email().orElseThrow());
+        }
+    }
+
+    @Test
+    void aLocalUserKeepsThePasswordTableEvenWhenTheDirectoryHasTheName() {
+        try (OmeroSdk sdk = withLdap(builder()).open()) {
+            user(sdk, "local", "table-pw");
+            assertEquals("local", sdk.login("local", "table-pw".toCharArray()).user().omeName());
+            refusal(sdk, "local", "directory-pw");
+        }
+    }
+}
