@@ -77,6 +77,27 @@ public final class Images {
                 .orElseThrow(() -> new NotFoundException("Image:" + id + " does not exist or is not visible")));
     }
 
+    /** One page of the images the caller may see, by id. */
+    public List<Image> list(Listing listing) {
+        return session.read(q -> q.list(listing.apply(Select.from(Image.class))));
+    }
+
+    /** How many images the caller may see (the listing's owner and group apply; its page does not). */
+    public long count(Listing listing) {
+        return session.read(q -> q.count(listing.apply(Select.from(Image.class)).page(0, Integer.MAX_VALUE)));
+    }
+
+    /**
+     * The images whose name contains {@code text} (ignoring case; {@code %} and {@code _} match themselves), one
+     * page, by id; only images the caller may see.
+     */
+    public List<Image> search(String text, Listing listing) {
+        String escaped = text.toLowerCase(java.util.Locale.ROOT).replace("!", "!!").replace("%", "!%")
+                .replace("_", "!_");
+        return session.read(q -> q.list(listing.apply(Select.from(Image.class)
+                .where("lower(o.name) like :v escape '!'", "%" + escaped + "%"))));
+    }
+
     /** The pixels of {@code image}. */
     public Pixels pixels(Image image) {
         return session.read(q -> q.first(Select.from(Pixels.class).whereEquals("o.image.id", image.id())))

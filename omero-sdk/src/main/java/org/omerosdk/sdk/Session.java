@@ -145,13 +145,23 @@ public final class Session implements AutoCloseable {
     }
 
     <T> T read(Function<QueryPath, T> work) {
-        state.use(sessions, user.omeName());
-        return store.read(ctx, work);
+        state.ensureOpen(user.omeName());
+        T result = store.read(ctx, q -> {
+            state.verify(sessions, q.byId(org.omerosdk.model.meta.Session.class, state.id), user.omeName());
+            return work.apply(q);
+        });
+        state.recordAccess(sessions);
+        return result;
     }
 
     <T> T write(BiFunction<QueryPath, WritePath, T> work) {
-        state.use(sessions, user.omeName());
-        return store.write(ctx, EventType.USER, state.id, work);
+        state.ensureOpen(user.omeName());
+        T result = store.write(ctx, EventType.USER, state.id, (q, w) -> {
+            state.verify(sessions, q.byId(org.omerosdk.model.meta.Session.class, state.id), user.omeName());
+            return work.apply(q, w);
+        });
+        state.recordAccess(sessions);
+        return result;
     }
 
     /** Ends the session for every instance that joined it; later calls fail with an AuthenticationException. */

@@ -137,33 +137,9 @@ final class Sessions {
         });
     }
 
-    /**
-     * The session's row as the database has it, in one transaction that first records {@code access} as its last
-     * activity when not null and the row is still open. The expiry check runs on what this returns: the recorded
-     * access is never later than the call being checked, so it cannot hide an expiry.
-     */
-    Optional<org.omerosdk.model.meta.Session> refresh(long id, Instant access) {
-        if (access == null) {
-            return store.read(Bootstrap.SYSTEM_CONTEXT, q -> q.byId(org.omerosdk.model.meta.Session.class, id));
-        }
-        return store.write(Bootstrap.SYSTEM_CONTEXT, EventType.SESSIONS, id, (q, w) -> {
-            org.omerosdk.model.meta.Session row = w.hibernate().find(org.omerosdk.model.meta.Session.class, id);
-            if (row == null) {
-                return Optional.empty();
-            }
-            // if the caller then finds the session expired it closes it, so touching first does no harm
-            Instant previous = row.lastAccess();
-            if (row.closed().isEmpty() && previous.isBefore(access)) {
-                row.touch(access);
-            }
-            // the caller judges expiry on the access before this one
-            org.omerosdk.model.meta.Session seen = new org.omerosdk.model.meta.Session(row.uuid(), row.ownerId(),
-                    row.started(), row.agent());
-            seen.secure(row.keyHash().orElse(""), row.timeToIdle(), row.timeToLive(), row.sudoerId().orElse(null));
-            seen.touch(previous);
-            row.closed().ifPresent(seen::close);
-            return Optional.of(seen);
-        });
+    /** The session's row as the database has it now. */
+    Optional<org.omerosdk.model.meta.Session> reload(long id) {
+        return store.read(Bootstrap.SYSTEM_CONTEXT, q -> q.byId(org.omerosdk.model.meta.Session.class, id));
     }
 
     void persistAccess(long id, Instant when) {
@@ -224,21 +200,32 @@ final class Sessions {
         }
 
         /**
-         * Checks the session is still open and not expired, then records the activity. The database is asked on
-         * every call, because another instance may have closed the session or kept it alive.
+         * Checks the session is still open and not expired, then records the activity, in transactions of its own
+         * (for calls that do nothing else).
          *
          * @throws AuthenticationException when it has expired (it is closed then) or was closed
          */
         void use(Sessions sessions, String userName) {
+            ensureOpen(userName);
+            verify(sessions, sessions.reload(id), userName);
+            recordAccess(sessions);
+        }
+
+        /** The first step of every call: refuses a session this instance knows to be closed. */
+        void ensureOpen(String userName) {
             if (closed) {
                 throw new AuthenticationException("the session of \"" + userName + "\" is closed; log in again");
             }
+        }
+
+        /**
+         * The second step, on the session's row as the call's own transaction reads it (so that a session closed
+         * or kept alive by another instance is seen at once, at the cost of one primary-key read).
+         *
+         * @throws AuthenticationException when the session was closed or has expired (it is closed then)
+         */
+        void verify(Sessions sessions, Optional<org.omerosdk.model.meta.Session> row, String userName) {
             Instant now = sessions.now();
-            Instant persistAt = due(now) ? now : null;
-            Optional<org.omerosdk.model.meta.Session> row = sessions.refresh(id, persistAt);
-            if (persistAt != null) {
-                lastPersisted = now;
-            }
             if (row.isEmpty() || row.get().closed().isPresent()) {
                 closed = true;
                 throw new AuthenticationException("the session of \"" + userName + "\" is closed; log in again");
@@ -252,6 +239,15 @@ final class Sessions {
                 throw new AuthenticationException("the session of \"" + userName + "\" has expired; log in again");
             }
             lastAccess.accumulateAndGet(now, (a, b) -> a.isAfter(b) ? a : b);
+        }
+
+        /** The last step after a verified call: writes the activity when due (see {@link #due}). */
+        void recordAccess(Sessions sessions) {
+            Instant now = lastAccess.get();
+            if (due(now)) {
+                lastPersisted = now;
+                sessions.persistAccess(id, now);
+            }
         }
 
         /** Whether the last activity should be written now: every tenth of the idle time, at least every 10 s. */

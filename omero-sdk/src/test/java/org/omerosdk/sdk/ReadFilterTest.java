@@ -133,4 +133,60 @@ class ReadFilterTest {
         assertEquals(List.of("ada read-only"), projectNames(sdk.rootSession().withGroup(readOnlyLab)));
         assertTrue(projectNames(sdk.rootSession()).containsAll(List.of("ada private", "ada read-only")));
     }
+
+    /**
+     * Every public read API, asked by a member of the private group (bob) and by an outsider (eve) about ada's
+     * private project, dataset and image: nothing is returned or counted, and lookups answer like missing ids.
+     */
+    @Test
+    void noReadApiRevealsAdasPrivateData() {
+        Dataset adasDataset;
+        try (Session ada = sdk.rootSession().sudo("ada")) {
+            adasDataset = ada.containers().datasets(adasPrivate).get(0);
+            // the control: ada herself sees everything through the same calls
+            assertEquals(List.of("secret.tif"), ada.images().search("SECRET", Listing.all()).stream()
+                    .map(Image::name).toList());
+            assertEquals(1, ada.images().count(Listing.all()));
+            assertEquals(1, ada.containers().countImages(adasDataset));
+        }
+        Image missing = new Image("never saved");
+        for (String name : List.of("bob", "eve")) {
+            try (Session s = sdk.rootSession().sudo(name)) {
+                assertTrue(s.containers().projects(Listing.all()).stream().noneMatch(p -> p.id() == adasPrivate.id()),
+                        name);
+                assertTrue(s.containers().datasets(Listing.all()).isEmpty(), name);
+                assertTrue(s.containers().orphanedDatasets(Listing.all()).isEmpty(), name);
+                assertTrue(s.containers().datasets(adasPrivate).isEmpty(), name);
+                assertTrue(s.containers().images(adasDataset, 0, 100).isEmpty(), name);
+                assertEquals(0, s.containers().countImages(adasDataset), name);
+                assertTrue(s.images().list(Listing.all()).isEmpty(), name);
+                assertEquals(0, s.images().count(Listing.all()), name);
+                assertEquals(0, s.images().count(Listing.all().inGroup(privateLab)), name);
+                assertTrue(s.images().search("secret", Listing.all()).isEmpty(), name);
+                assertTrue(s.images().search("", Listing.all()).isEmpty(), name);
+                assertTrue(s.images().channels(adasImage).isEmpty(), name);
+                // by id: the same exception and message as for an id that was never used
+                NotFoundException hidden = assertThrows(NotFoundException.class, () -> s.images().pixels(adasImage));
+                NotFoundException none = assertThrows(NotFoundException.class,
+                        () -> s.images().pixels(withId(missing, adasImage.id() + 999_999)));
+                assertEquals(none.getClass(), hidden.getClass());
+                assertEquals(none.getMessage().replace(Long.toString(adasImage.id() + 999_999), "ID"),
+                        hidden.getMessage().replace(Long.toString(adasImage.id()), "ID"), name);
+                NotFoundException reload = assertThrows(NotFoundException.class,
+                        () -> s.containers().reload(adasPrivate));
+                assertTrue(reload.getMessage().contains("does not exist or is not visible"), reload.getMessage());
+            }
+        }
+    }
+
+    private static Image withId(Image image, long id) {
+        try {
+            java.lang.reflect.Field f = org.omerosdk.model.meta.IObject.class.getDeclaredField("id");
+            f.setAccessible(true);
+            f.set(image, id);
+            return image;
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(e);
+        }
+    }
 }
