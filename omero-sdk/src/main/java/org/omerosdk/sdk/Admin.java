@@ -94,6 +94,24 @@ public final class Admin {
         });
     }
 
+    /**
+     * Sets a group's own {@code omero.policy.binary_access} value (null or blank: the server's alone), which
+     * combines with the server's pessimistically (see {@link org.omerosdk.permissions.BinaryAccessPolicy}).
+     *
+     * @throws ValidationException for a malformed value, naming the entry
+     */
+    public ExperimenterGroup setBinaryAccess(ExperimenterGroup group, String value) {
+        if (value != null && !value.isBlank()) {
+            org.omerosdk.permissions.BinaryAccessPolicy.parse("").withGroup(value);
+        }
+        return session.write((q, w) -> {
+            ExperimenterGroup g = q.byId(ExperimenterGroup.class, group.id())
+                    .orElseThrow(() -> new NotFoundException("no group " + group.id()));
+            g.setBinaryAccess(value);
+            return w.update(g);
+        });
+    }
+
     /** Adds {@code user} to {@code group}, as an owner of it when {@code owner}; updates the flag if a member. */
     public GroupExperimenterMap addToGroup(Experimenter user, ExperimenterGroup group, boolean owner) {
         return session.write((q, w) -> {

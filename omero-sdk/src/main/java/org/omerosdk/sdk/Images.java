@@ -1,6 +1,13 @@
 package org.omerosdk.sdk;
 
 import java.util.ArrayList;
+import org.omerosdk.model.SecurityViolation;
+import org.omerosdk.model.config.ConfigKeys;
+import org.omerosdk.model.fs.FilesetEntry;
+import org.omerosdk.model.fs.OriginalFile;
+import org.omerosdk.model.meta.ExperimenterGroup;
+import org.omerosdk.model.screen.WellSample;
+import org.omerosdk.permissions.BinaryAccessPolicy;
 import java.util.List;
 import java.util.Optional;
 import org.omerosdk.model.CancelledException;
@@ -96,6 +103,49 @@ public final class Images {
                 .replace("_", "!_");
         return session.read(q -> q.list(listing.apply(Select.from(Image.class)
                 .where("lower(o.name) like :v escape '!'", "%" + escaped + "%"))));
+    }
+
+    /** The original files {@code image} was imported from (its fileset's) that the caller may see, by id. */
+    public List<OriginalFile> originalFiles(Image image) {
+        return session.read(q -> q.list(Select.from(OriginalFile.class).where("o.id in (select e.originalFile.id "
+                + "from " + FilesetEntry.class.getName() + " e where e.fileset.id in (select i.fileset.id from "
+                + Image.class.getName() + " i where i.id = :v))", image.id())));
+    }
+
+    /**
+     * Opens an original file of the managed repository for reading, when the caller may see it and
+     * {@code omero.policy.binary_access} (the server's value with the file's group's) lets them download it.
+     *
+     * @throws NotFoundException  when the file does not exist or is not visible (the same answer for both)
+     * @throws SecurityViolation  naming the policy rule that restricts the download
+     */
+    public java.io.InputStream download(OriginalFile file) {
+        OriginalFile visible = session.read(q -> q.byId(OriginalFile.class, file.id()))
+                .orElseThrow(() -> new NotFoundException("OriginalFile:" + file.id()
+                        + " does not exist or is not visible"));
+        Store store = session.sdk().store();
+        // the policy's facts are read without the caller's filter: they decide yes or no, and are not returned
+        long[] facts = store.read(Bootstrap.SYSTEM_CONTEXT, q -> {
+            Select<Image> images = Select.from(Image.class).where("o.fileset.id in (select e.fileset.id from "
+                    + FilesetEntry.class.getName() + " e where e.originalFile.id = :v)", visible.id());
+            long count = q.count(images);
+            long inWells = q.count(Select.from(WellSample.class).where("o.image.id in (select i.id from "
+                    + Image.class.getName() + " i where i.fileset.id in (select e.fileset.id from "
+                    + FilesetEntry.class.getName() + " e where e.originalFile.id = :v))", visible.id()));
+            return new long[] {count, inWells};
+        });
+        long groupId = visible.details().groupId().orElse(-1L);
+        String groupValue = store.read(Bootstrap.SYSTEM_CONTEXT, q -> q.byId(ExperimenterGroup.class, groupId))
+                .flatMap(ExperimenterGroup::binaryAccess).orElse(null);
+        BinaryAccessPolicy policy = BinaryAccessPolicy.parse(session.sdk().config()
+                .get(ConfigKeys.POLICY_BINARY_ACCESS)).withGroup(groupValue);
+        Optional<String> restricted = policy.restriction(BinaryAccessPolicy.Target.originalFile(visible.name(),
+                facts[0] > 0, facts[1] > 0), store.mayEdit(session.context(), visible));
+        if (restricted.isPresent()) {
+            throw new SecurityViolation("user \"" + session.user().omeName() + "\" may not download "
+                    + visible.name() + ": " + restricted.get());
+        }
+        return session.sdk().repository().store().get(visible.path() + visible.name());
     }
 
     /** The pixels of {@code image}. */

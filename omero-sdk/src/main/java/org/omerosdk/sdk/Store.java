@@ -22,6 +22,16 @@ final class Store {
         this.writeCheck = writeCheck;
     }
 
+    /** Whether the caller may edit {@code object} (the write check's answer for an update, without writing). */
+    boolean mayEdit(SecurityContext ctx, org.omerosdk.model.meta.IObject object) {
+        try {
+            writeCheck.check(ctx, org.omerosdk.model.meta.EventLog.Action.UPDATE, object);
+            return true;
+        } catch (org.omerosdk.model.SecurityViolation | org.omerosdk.model.NotFoundException e) {
+            return false;
+        }
+    }
+
     /** The same database without the read filter: for benchmarks that measure what the filter costs. */
     Store unfiltered() {
         return new Store(db, ReadFilter.NONE, writeCheck);

@@ -8,5 +8,5 @@ alter table session add column time_to_live bigint default 0 not null;
 alter table session add column sudoer_id bigint;
 create unique index session_key_hash on session (key_hash);
 alter table session add constraint fk_session_sudoer foreign key (sudoer_id) references experimenter;
--- users created from an LDAP directory keep the DN they authenticate against (OMERO's password.dn)
+-- users created from an LDAP directory keep the DN they authenticate against (OMERO password.dn)
 alter table password add column dn varchar(1024);

@@ -19,6 +19,9 @@ public class ExperimenterGroup extends IObject {
     private String description;
     @Column(nullable = false)
     private boolean ldap;
+    /** The group's own {@code omero.policy.binary_access} value (OMERO keeps it in the group's config). */
+    @Column(name = "binary_access")
+    private String binaryAccess;
 
     protected ExperimenterGroup() {
     }
@@ -50,5 +53,14 @@ public class ExperimenterGroup extends IObject {
 
     public boolean isLdap() {
         return ldap;
+    }
+
+    /** The group's binary access value, combined with the server's (see {@code BinaryAccessPolicy}). */
+    public Optional<String> binaryAccess() {
+        return Optional.ofNullable(binaryAccess);
+    }
+
+    public void setBinaryAccess(String value) {
+        this.binaryAccess = value == null || value.isBlank() ? null : value.trim();
     }
 }
