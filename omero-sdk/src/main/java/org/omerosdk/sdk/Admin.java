@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.omerosdk.model.NotFoundException;
 import org.omerosdk.model.Permissions;
+import org.omerosdk.model.SecurityViolation;
 import org.omerosdk.model.ValidationException;
 import org.omerosdk.model.meta.Experimenter;
 import org.omerosdk.model.meta.ExperimenterGroup;
@@ -110,6 +111,71 @@ public final class Admin {
             g.setBinaryAccess(value);
             return w.update(g);
         });
+    }
+
+    /**
+     * Removes {@code user} from {@code group}, as OMERO's removeGroups does: administrators and the group's owners
+     * may; a user must keep a group besides {@code user} (which is also the default group then), and nobody leaves
+     * {@code system} or {@code user} by this call on themself; {@code root} never leaves them.
+     *
+     * @throws SecurityViolation  when the caller is neither an administrator nor an owner of the group
+     * @throws ValidationException when the user would be left without a group, naming the rule
+     */
+    public void removeFromGroup(Experimenter user, ExperimenterGroup group) {
+        session.write((q, w) -> {
+            SecurityContext ctx = q.context();
+            boolean special = group.name().equals(Bootstrap.SYSTEM) || group.name().equals(Bootstrap.USER);
+            if (special && (user.id() == Bootstrap.rootId(q) || user.id() == ctx.realUserId())) {
+                throw new ValidationException("\"" + user.omeName() + "\" cannot be removed from group \""
+                        + group.name() + "\"" + (user.id() == Bootstrap.rootId(q) ? ": root always belongs to it"
+                        : ": nobody removes themself from it"));
+            }
+            List<GroupExperimenterMap> memberships = q.list(Select.from(GroupExperimenterMap.class)
+                    .join("join fetch o.parent").whereEquals("o.child.id", user.id()));
+            GroupExperimenterMap m = memberships.stream().filter(x -> x.parent().id() == group.id()).findFirst()
+                    .orElseThrow(() -> new NotFoundException("\"" + user.omeName() + "\" is not a member of \""
+                            + group.name() + "\""));
+            long others = memberships.stream().filter(x -> x.parent().id() != group.id()
+                    && !x.parent().name().equals(Bootstrap.USER)).count();
+            if (others == 0 && !group.name().equals(Bootstrap.USER)) {
+                throw new ValidationException("\"" + user.omeName() + "\" cannot leave \"" + group.name()
+                        + "\": a user must remain a member of some group besides user, which is the default group");
+            }
+            w.delete(m);
+            return null;
+        });
+    }
+
+    /**
+     * Changes a group's level (OMERO's chmod), or with {@code dryRun} only reports what would change. Group
+     * owners and administrators may; any level may be set through the API (only OMERO.web's form keeps owners
+     * from choosing Read-Write). See {@link LevelChange} for what a downgrade to Private removes.
+     *
+     * @throws SecurityViolation when the caller neither owns the group nor is an administrator
+     */
+    public LevelChange changeLevel(ExperimenterGroup group, Permissions.Level level, boolean dryRun) {
+        Objects.requireNonNull(level, "level");
+        LevelChange change = session.write((q, w) -> {
+            SecurityContext ctx = q.context();
+            if (!ctx.admin() && !ctx.ownerOf().contains(group.id())) {
+                throw new SecurityViolation("user \"" + session.user().omeName() + "\" may not change the level of "
+                        + "group \"" + group.name() + "\": only its owners and administrators may");
+            }
+            ExperimenterGroup g = q.byId(ExperimenterGroup.class, group.id())
+                    .orElseThrow(() -> new NotFoundException("no group " + group.id()));
+            Permissions.Level from = g.permissions().level().orElse(Permissions.Level.PRIVATE);
+            boolean dropsRead = level == Permissions.Level.PRIVATE && from != Permissions.Level.PRIVATE;
+            List<String> removed = dropsRead ? GroupDowngrade.apply(w, g.id(), dryRun) : List.of();
+            if (!dryRun && from != level) {
+                g.details().assignOwnership(null, null, level.permissions());
+                w.update(g);
+            }
+            return new LevelChange(g.name(), from, level, removed, !dryRun);
+        });
+        if (!dryRun) {
+            session.sdk().store().groupChanged(group.id());
+        }
+        return change;
     }
 
     /** Adds {@code user} to {@code group}, as an owner of it when {@code owner}; updates the flag if a member. */

@@ -75,4 +75,9 @@ final class PermissionReadFilter implements ReadFilter {
     private static boolean membersRead(Permissions p) {
         return p.isGranted(Role.GROUP, Right.READ) || p.isGranted(Role.WORLD, Right.READ);
     }
+
+    @Override
+    public void groupChanged(long groupId) {
+        levels.invalidate(groupId);
+    }
 }

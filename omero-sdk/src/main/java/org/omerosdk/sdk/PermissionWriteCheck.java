@@ -41,6 +41,9 @@ final class PermissionWriteCheck implements WriteCheck {
         if (ctx.admin() && ctx.isAllGroups() || ctx.userId() < 0) {
             return; // administrators in the all-groups context and the SDK's own system work
         }
+        if (ownsGroupOf(ctx, object, action)) {
+            return;
+        }
         Actor actor = ctx.admin() ? Actor.member(ctx.userId(), union(ctx.memberOf(), 0L), ctx.ownerOf())
                 : Actor.member(ctx.userId(), ctx.memberOf(), ctx.ownerOf());
         ObjectKind kind = kind(object);
@@ -93,6 +96,20 @@ final class PermissionWriteCheck implements WriteCheck {
         }
     }
 
+    /**
+     * OMERO's "admin or PI of the group" rules of its Admin service: a group's owners manage its memberships
+     * (add, remove, owner flags) and update the group itself (name, description, level); they may not delete it.
+     */
+    private static boolean ownsGroupOf(SecurityContext ctx, IObject object, EventLog.Action action) {
+        if (object instanceof GroupExperimenterMap m) {
+            return ctx.ownerOf().contains(m.parent().id());
+        }
+        if (object instanceof ExperimenterGroup g && action == EventLog.Action.UPDATE) {
+            return ctx.ownerOf().contains(g.id());
+        }
+        return false;
+    }
+
     private ObjectDetails details(IObject o, ObjectKind kind) {
         long group = o.details().groupId().orElse(Actor.USER_GROUP);
         return new ObjectDetails(o.details().ownerId().orElse(-1L), group, levels.get(group), kind, true, true);
@@ -131,5 +148,10 @@ final class PermissionWriteCheck implements WriteCheck {
         java.util.Set<Long> u = new java.util.HashSet<>(s);
         u.add(extra);
         return u;
+    }
+
+    @Override
+    public void groupChanged(long groupId) {
+        levels.invalidate(groupId);
     }
 }

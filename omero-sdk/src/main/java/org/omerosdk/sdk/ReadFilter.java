@@ -5,10 +5,14 @@ import java.util.Optional;
 /**
  * The hook where read permissions are enforced (issue 3): given the caller and the queried type, an extra HQL
  * condition over the alias {@code o} (parameters from {@link SecurityContext} only). Applied by {@link QueryPath}
- * to every query, so no read path can bypass it. The current filter allows everything.
+ * to every query, so no read path can bypass it. {@link #NONE} adds nothing (the SDK's own bookkeeping).
  */
 interface ReadFilter {
     ReadFilter NONE = (ctx, type) -> Optional.empty();
 
     Optional<String> condition(SecurityContext ctx, Class<?> type);
+
+    /** Forgets what is cached about a group whose level just changed through this instance. */
+    default void groupChanged(long groupId) {
+    }
 }

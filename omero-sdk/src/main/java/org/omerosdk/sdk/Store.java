@@ -22,6 +22,12 @@ final class Store {
         this.writeCheck = writeCheck;
     }
 
+    /** Tells the filters a group's level changed (other instances see it when their caches expire, in 5 s). */
+    void groupChanged(long groupId) {
+        readFilter.groupChanged(groupId);
+        writeCheck.groupChanged(groupId);
+    }
+
     /** Whether the caller may edit {@code object} (the write check's answer for an update, without writing). */
     boolean mayEdit(SecurityContext ctx, org.omerosdk.model.meta.IObject object) {
         try {

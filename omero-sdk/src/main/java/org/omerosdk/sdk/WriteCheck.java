@@ -5,10 +5,14 @@ import org.omerosdk.model.meta.IObject;
 
 /**
  * The hook where write permissions are enforced (issue 3): {@link WritePath#checked} calls it before every create,
- * update and delete, and it throws a {@code SecurityViolation} to refuse. The current check allows everything.
+ * update and delete, and it throws a {@code SecurityViolation} to refuse. {@link #ALLOW_ALL} refuses nothing.
  */
 interface WriteCheck {
     WriteCheck ALLOW_ALL = (ctx, action, object) -> { };
 
     void check(SecurityContext ctx, EventLog.Action action, IObject object);
+
+    /** Forgets what is cached about a group whose level just changed through this instance. */
+    default void groupChanged(long groupId) {
+    }
 }

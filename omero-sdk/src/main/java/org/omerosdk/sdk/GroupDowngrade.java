@@ -1,0 +1,105 @@
+package org.omerosdk.sdk;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.omerosdk.model.display.ChannelBinding;
+import org.omerosdk.model.display.RenderingDef;
+import org.omerosdk.model.display.Thumbnail;
+import org.omerosdk.model.meta.Experimenter;
+import org.omerosdk.model.meta.ExperimenterGroup;
+import org.omerosdk.model.meta.IObject;
+import org.omerosdk.model.meta.Link;
+import org.omerosdk.model.roi.Roi;
+import org.omerosdk.model.roi.Shape;
+
+/**
+ * What a downgrade to Private removes from a group (OMERO's chmod rules, see {@link LevelChange}): found with
+ * queries, listed, and deleted through the write path (so each removal is checked and logged) unless it is a dry
+ * run. Dependent rows go first: shapes before their ROI, channel bindings before their rendering settings.
+ */
+final class GroupDowngrade {
+    private GroupDowngrade() {
+    }
+
+    static List<String> apply(WritePath w, long groupId, boolean dryRun) {
+        org.hibernate.Session h = w.hibernate();
+        Set<IObject> doomed = new LinkedHashSet<>();
+        List<String> lines = new ArrayList<>();
+        for (Class<?> type : EntityClasses.ENTITIES) {
+            if (!Link.class.isAssignableFrom(type) || linksSystemObjects(type)) {
+                continue;
+            }
+            for (Object o : h.createQuery("select l from " + type.getName() + " l join fetch l.parent "
+                    + "join fetch l.child where l.details.groupId = :g and (l.parent.details.ownerId <> "
+                    + "l.child.details.ownerId)", type).setParameter("g", groupId).getResultList()) {
+                Link<?, ?> l = (Link<?, ?>) o;
+                if (doomed.add(l)) {
+                    lines.add(describe(l) + " " + describe(l.parent()) + " to " + describe(l.child()));
+                }
+            }
+        }
+        for (Roi r : h.createQuery("select r from " + Roi.class.getName() + " r where r.details.groupId = :g "
+                + "and r.details.ownerId <> r.image.details.ownerId", Roi.class).setParameter("g", groupId)
+                .getResultList()) {
+            for (Shape s : h.createQuery("select s from " + Shape.class.getName() + " s where s.roi = :r",
+                    Shape.class).setParameter("r", r).getResultList()) {
+                if (doomed.add(s)) {
+                    lines.add(describe(s) + " of " + describe(r));
+                }
+            }
+            for (Class<?> type : EntityClasses.ENTITIES) {
+                if (type.getSimpleName().equals("RoiAnnotationLink")) {
+                    for (Object l : h.createQuery("select l from " + type.getName() + " l where l.parent = :r",
+                            type).setParameter("r", r).getResultList()) {
+                        if (doomed.add((IObject) l)) {
+                            lines.add(describe((IObject) l) + " of " + describe(r));
+                        }
+                    }
+                }
+            }
+            if (doomed.add(r)) {
+                lines.add(describe(r) + " drawn by another user on an image");
+            }
+        }
+        for (RenderingDef d : h.createQuery("select d from " + RenderingDef.class.getName() + " d where "
+                + "d.details.groupId = :g and d.details.ownerId <> d.pixels.image.details.ownerId", RenderingDef.class)
+                .setParameter("g", groupId).getResultList()) {
+            for (ChannelBinding b : h.createQuery("select b from " + ChannelBinding.class.getName()
+                    + " b where b.renderingDef = :d", ChannelBinding.class).setParameter("d", d).getResultList()) {
+                if (doomed.add(b)) {
+                    lines.add(describe(b) + " of " + describe(d));
+                }
+            }
+            if (doomed.add(d)) {
+                lines.add(describe(d) + " made by another user for an image");
+            }
+        }
+        for (Thumbnail t : h.createQuery("select t from " + Thumbnail.class.getName() + " t where "
+                + "t.details.groupId = :g and t.details.ownerId <> t.pixels.image.details.ownerId", Thumbnail.class)
+                .setParameter("g", groupId).getResultList()) {
+            if (doomed.add(t)) {
+                lines.add(describe(t) + " made by another user for an image");
+            }
+        }
+        if (!dryRun) {
+            for (IObject o : doomed) {
+                w.delete(o);
+            }
+        }
+        return lines;
+    }
+
+    /** Links from users and groups are about people, not group data, and are not part of chmod. */
+    private static boolean linksSystemObjects(Class<?> type) {
+        String n = type.getSimpleName();
+        return n.startsWith(Experimenter.class.getSimpleName()) || n.startsWith(ExperimenterGroup.class
+                .getSimpleName());
+    }
+
+    private static String describe(IObject o) {
+        return org.hibernate.Hibernate.getClass(o).getSimpleName() + ":" + o.id() + " (owner "
+                + o.details().ownerId().map(String::valueOf).orElse("-") + ")";
+    }
+}

@@ -1,0 +1,165 @@
+package org.omerosdk.sdk;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.omerosdk.model.DimensionOrder;
+import org.omerosdk.model.Permissions;
+import org.omerosdk.model.PixelType;
+import org.omerosdk.model.ProgressListener;
+import org.omerosdk.model.SecurityViolation;
+import org.omerosdk.model.ValidationException;
+import org.omerosdk.model.containers.Dataset;
+import org.omerosdk.model.core.Channel;
+import org.omerosdk.model.core.Image;
+import org.omerosdk.model.core.LogicalChannel;
+import org.omerosdk.model.core.Pixels;
+import org.omerosdk.model.meta.Experimenter;
+import org.omerosdk.model.meta.ExperimenterGroup;
+
+/** Group owners manage their groups; level changes and their dry run (semantics/permissions.md 10 and 13). */
+class GroupManagementTest {
+    @TempDir
+    Path dir;
+    OmeroSdk sdk;
+    Session root;
+    ExperimenterGroup lab;
+    ExperimenterGroup other;
+
+    @BeforeEach
+    void setUp() {
+        sdk = OmeroSdk.builder().dataDirectory(dir).passwordHashIterations(1000).rootPassword("r".toCharArray())
+                .open();
+        root = sdk.rootSession();
+        lab = root.admin().createGroup("lab", Permissions.Level.READ_WRITE);
+        other = root.admin().createGroup("other", Permissions.Level.READ_ONLY);
+        root.admin().createUser("pi", "P", "I", lab, other);
+        root.admin().setGroupOwner(lab, root.admin().user("pi"), true);
+        root.admin().createUser("ada", "Ada", "L", lab);
+        root.admin().createUser("bob", "Bob", "H", lab, other);
+        root.admin().createUser("newcomer", "New", "Comer", other);
+    }
+
+    @AfterEach
+    void tearDown() {
+        sdk.close();
+    }
+
+    private static List<String> groupNames(Session s, Experimenter e) {
+        return s.admin().groupsOf(e).stream().map(ExperimenterGroup::name).toList();
+    }
+
+    @Test
+    void anOwnerManagesTheMembersOfTheirGroupOnly() {
+        Experimenter newcomer = root.admin().user("newcomer");
+        try (Session pi = root.sudo("pi")) {
+            pi.admin().addToGroup(newcomer, lab, false);
+            assertTrue(groupNames(root, newcomer).contains("lab"));
+            pi.admin().setGroupOwner(lab, newcomer, true);
+            SecurityViolation e = assertThrows(SecurityViolation.class,
+                    () -> pi.admin().addToGroup(root.admin().user("ada"), other, false));
+            assertTrue(e.getMessage().contains("may not"), e.getMessage());
+            pi.admin().removeFromGroup(newcomer, lab);
+            assertFalse(groupNames(root, newcomer).contains("lab"));
+        }
+        try (Session ada = root.sudo("ada")) {
+            assertThrows(SecurityViolation.class, () -> ada.admin().addToGroup(newcomer, lab, false));
+            assertThrows(SecurityViolation.class, () -> ada.admin().removeFromGroup(root.admin().user("bob"), lab));
+            assertThrows(SecurityViolation.class, () -> ada.admin().createGroup("mine", Permissions.Level.PRIVATE));
+        }
+    }
+
+    @Test
+    void aUserKeepsAGroupBesidesUser() {
+        Experimenter ada = root.admin().user("ada");
+        ValidationException e = assertThrows(ValidationException.class, () -> root.admin().removeFromGroup(ada, lab));
+        assertTrue(e.getMessage().contains("must remain a member"), e.getMessage());
+        assertEquals(List.of("lab", "user"), groupNames(root, ada));
+        ExperimenterGroup system = root.admin().group("system");
+        assertThrows(ValidationException.class, () -> root.admin().removeFromGroup(root.user(), system));
+    }
+
+    private Dataset crossOwnerLinks() {
+        Dataset adas;
+        try (Session ada = root.sudo("ada")) {
+            adas = ada.withGroup(lab).containers().createDataset("ada's dataset");
+            ada.withGroup(lab).images().saveAll(Optional.of(adas), List.of(image("ada's image")),
+                    ProgressListener.NONE);
+        }
+        try (Session bob = root.sudo("bob")) {
+            // Read-Write: bob may put his image into ada's dataset; the link joins two owners
+            bob.withGroup(lab).images().saveAll(Optional.of(adas), List.of(image("bob's image")),
+                    ProgressListener.NONE);
+        }
+        return adas;
+    }
+
+    private static NewImage image(String name) {
+        return new NewImage(new Image(name), new Pixels(PixelType.UINT8, DimensionOrder.XYZCT, 4, 4, 1, 1, 1),
+                List.of(new Channel(new LogicalChannel("c"))));
+    }
+
+    @Test
+    void aDryRunListsWhatADowngradeToPrivateRemovesAndRemovesNothing() {
+        Dataset adas = crossOwnerLinks();
+        try (Session pi = root.sudo("pi")) {
+            LevelChange plan = pi.admin().changeLevel(lab, Permissions.Level.PRIVATE, true);
+            assertFalse(plan.applied());
+            assertEquals(Permissions.Level.READ_WRITE, plan.from());
+            assertEquals(1, plan.removed().size(), plan.removed().toString());
+            assertTrue(plan.removed().get(0).startsWith("DatasetImageLink:"), plan.removed().toString());
+        }
+        assertEquals(2, root.containers().countImages(adas));
+        assertEquals(Permissions.Level.READ_WRITE, root.admin().group("lab").permissions().level().orElseThrow());
+    }
+
+    @Test
+    void aDowngradeToPrivateRemovesCrossOwnerLinksOnly() {
+        Dataset adas = crossOwnerLinks();
+        try (Session pi = root.sudo("pi")) {
+            LevelChange done = pi.admin().changeLevel(lab, Permissions.Level.PRIVATE, false);
+            assertTrue(done.applied());
+            assertEquals(1, done.removed().size());
+        }
+        assertEquals(List.of("ada's image"), root.containers().images(adas, 0, 10).stream().map(Image::name)
+                .toList());
+        assertEquals(Permissions.Level.PRIVATE, root.admin().group("lab").permissions().level().orElseThrow());
+        // and the group behaves as private now: bob no longer sees ada's dataset
+        try (Session bob = root.sudo("bob")) {
+            assertTrue(bob.withGroup(lab).containers().datasets(Listing.all()).isEmpty());
+        }
+    }
+
+    @Test
+    void changesThatKeepGroupReadTouchNoData() {
+        Dataset adas = crossOwnerLinks();
+        LevelChange change = root.admin().changeLevel(lab, Permissions.Level.READ_ONLY, false);
+        assertTrue(change.removed().isEmpty());
+        assertEquals(2, root.containers().countImages(adas));
+        assertEquals(Permissions.Level.READ_ONLY, root.admin().group("lab").permissions().level().orElseThrow());
+    }
+
+    @Test
+    void onlyOwnersAndAdministratorsChangeALevel() {
+        try (Session ada = root.sudo("ada")) {
+            SecurityViolation e = assertThrows(SecurityViolation.class,
+                    () -> ada.admin().changeLevel(lab, Permissions.Level.PRIVATE, true));
+            assertTrue(e.getMessage().contains("only its owners and administrators"), e.getMessage());
+        }
+        try (Session pi = root.sudo("pi")) {
+            assertThrows(SecurityViolation.class, () -> pi.admin().changeLevel(other, Permissions.Level.READ_WRITE,
+                    false));
+            // owners may choose Read-Write through the API (only OMERO.web's form stops them)
+            pi.admin().changeLevel(lab, Permissions.Level.READ_WRITE, false);
+        }
+    }
+}
