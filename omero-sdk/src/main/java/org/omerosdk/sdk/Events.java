@@ -4,7 +4,10 @@ import java.util.List;
 import org.omerosdk.model.meta.Event;
 import org.omerosdk.model.meta.EventLog;
 
-/** The event history: one {@link Event} per write transaction, one {@link EventLog} per object it touched. */
+/**
+ * The event history: one {@link Event} per write transaction, one {@link EventLog} per object it touched. Events
+ * are visible like the data they record: one's own anywhere, others' in the groups whose data one may read.
+ */
 public final class Events {
     private final Session session;
 
@@ -15,6 +18,16 @@ public final class Events {
     /** Events matching {@code filter}, oldest first. */
     public List<Event> find(EventFilter filter) {
         return session.read(q -> q.list(filter.select()));
+    }
+
+    /**
+     * The user who really made {@code event} when it was made in a session opened as someone else (sudo): the
+     * event names the user acted as; its session names the sudoer. Empty for events made in one's own name, and
+     * for sessions the caller may not read (others' sessions, unless an administrator).
+     */
+    public java.util.Optional<Long> sudoer(Event event) {
+        return event.sessionId().flatMap(id -> session.read(q -> q.byId(org.omerosdk.model.meta.Session.class, id)))
+                .flatMap(org.omerosdk.model.meta.Session::sudoerId);
     }
 
     /** The objects {@code event} created, updated or deleted. */

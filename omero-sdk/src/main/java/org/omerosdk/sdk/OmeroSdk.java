@@ -169,11 +169,26 @@ public final class OmeroSdk implements AutoCloseable {
                 .orElseThrow()), "host");
     }
 
-    Session sudo(long realUserId, String userName) {
+    Session sudo(long realUserId, String userName, Session.GroupSudo limits) {
         Experimenter user = store.read(Bootstrap.SYSTEM_CONTEXT, q -> q.first(Select.from(Experimenter.class)
                 .whereEquals("o.omeName", userName)))
                 .orElseThrow(() -> new NotFoundException("no user named \"" + userName + "\""));
-        return open(user, "sudo", realUserId);
+        if (limits == null) {
+            return open(user, "sudo", realUserId);
+        }
+        SecurityContext full = contextFor(user.id(), realUserId);
+        if (!full.memberOf().contains(limits.groupId())) {
+            throw new org.omerosdk.model.SecurityViolation("\"" + userName + "\" is not a member of group "
+                    + limits.groupId() + ": group sudo is limited to the group's members");
+        }
+        Set<Long> member = new HashSet<>(full.memberOf());
+        member.retainAll(limits.sudoerOwns());
+        Set<Long> owner = new HashSet<>(full.ownerOf());
+        owner.retainAll(limits.sudoerOwns());
+        SecurityContext ctx = new SecurityContext(user.id(), limits.groupId(), limits.groupId(), false, member, owner,
+                realUserId);
+        Sessions.State state = sessions.open(ctx, user.id(), "group-sudo", realUserId);
+        return new Session(this, store, user, ctx, sessions, state, hasher);
     }
 
     private Session open(Experimenter user, String agent) {

@@ -40,36 +40,76 @@ final class PermissionReadFilter implements ReadFilter {
 
     @Override
     public Optional<String> condition(SecurityContext ctx, Class<?> type) {
-        // events, event logs and sessions carry no Details; their own rules are not enforced here yet
-        if ((ctx.admin() && ctx.isAllGroups()) || !IObject.class.isAssignableFrom(type)) {
+        if (ctx.admin() && ctx.isAllGroups()) {
+            return Optional.empty();
+        }
+        if (type == org.omerosdk.model.meta.Session.class) {
+            // a session's row names its user and agent: one's own, or an administrator's business
+            return ctx.admin() ? Optional.empty() : Optional.of("o.ownerId = " + ctx.userId());
+        }
+        if (type == org.omerosdk.model.meta.Password.class) {
+            return ctx.admin() ? Optional.empty() : Optional.of("o.experimenterId = " + ctx.userId());
+        }
+        if (type == org.omerosdk.model.meta.Event.class) {
+            return Optional.of(history(ctx, "o."));
+        }
+        if (type == org.omerosdk.model.meta.EventLog.class) {
+            return Optional.of(history(ctx, "o.event."));
+        }
+        if (!IObject.class.isAssignableFrom(type)) {
             return Optional.empty();
         }
         StringJoiner visible = new StringJoiner(" or ", "(", ")");
         visible.add("o.details.groupId is null");
         visible.add("o.details.groupId in (" + SYSTEM_GROUP + ", " + USER_GROUP + ")");
         if (ctx.isAllGroups()) {
-            StringJoiner groups = new StringJoiner(", ");
-            for (long g : ctx.ownerOf()) {
-                groups.add(Long.toString(g));
-            }
-            for (long g : ctx.memberOf()) {
-                if (!ctx.ownerOf().contains(g) && membersRead(levels.get(g))) {
-                    groups.add(Long.toString(g));
-                }
-            }
-            if (groups.length() > 0) {
+            String groups = readableGroups(ctx);
+            if (!groups.isEmpty()) {
                 visible.add("o.details.groupId in (" + groups + ")");
             }
             visible.add("o.details.ownerId = " + ctx.userId());
         } else {
             long g = ctx.groupId();
-            Permissions p = levels.get(g);
-            boolean everyone = ctx.admin() || ctx.ownerOf().contains(g)
-                    || (ctx.memberOf().contains(g) && membersRead(p)) || p.isGranted(Role.WORLD, Right.READ);
-            visible.add(everyone ? "o.details.groupId = " + g
+            visible.add(everyoneVisible(ctx, g) ? "o.details.groupId = " + g
                     : "(o.details.groupId = " + g + " and o.details.ownerId = " + ctx.userId() + ")");
         }
         return Optional.of(visible.toString());
+    }
+
+    /**
+     * Events and their logs name who wrote what, where: visible like the data they record — one's own anywhere,
+     * others' in the groups whose data one may read (in one group's context, that group only).
+     */
+    private String history(SecurityContext ctx, String event) {
+        String mine = event + "experimenter = " + ctx.userId();
+        if (ctx.isAllGroups()) {
+            String groups = readableGroups(ctx);
+            return groups.isEmpty() ? "(" + mine + ")"
+                    : "(" + mine + " or " + event + "experimenterGroup in (" + groups + "))";
+        }
+        long g = ctx.groupId();
+        return everyoneVisible(ctx, g) ? "(" + event + "experimenterGroup = " + g + ")"
+                : "(" + event + "experimenterGroup = " + g + " and " + mine + ")";
+    }
+
+    /** The groups in which the caller sees everyone's data, as a comma list (may be empty). */
+    private String readableGroups(SecurityContext ctx) {
+        StringJoiner groups = new StringJoiner(", ");
+        for (long g : ctx.ownerOf()) {
+            groups.add(Long.toString(g));
+        }
+        for (long g : ctx.memberOf()) {
+            if (!ctx.ownerOf().contains(g) && membersRead(levels.get(g))) {
+                groups.add(Long.toString(g));
+            }
+        }
+        return groups.toString();
+    }
+
+    private boolean everyoneVisible(SecurityContext ctx, long g) {
+        Permissions p = levels.get(g);
+        return ctx.admin() || ctx.ownerOf().contains(g) || (ctx.memberOf().contains(g) && membersRead(p))
+                || p.isGranted(Role.WORLD, Right.READ);
     }
 
     private static boolean membersRead(Permissions p) {

@@ -132,16 +132,40 @@ public final class Session implements AutoCloseable {
     }
 
     /**
-     * A session acting as another user (OMERO's sudo), for administrators; its events name the acting user.
+     * A session acting as another user (OMERO's sudo), for administrators; its events name that user, and its
+     * session names this one's user as the sudoer ({@link Events#sudoer}).
      *
      * @throws SecurityViolation when this session's user is not an administrator
      */
     public Session sudo(String userName) {
         if (!ctx.admin()) {
             throw new SecurityViolation("user \"" + user.omeName() + "\" may not act as \"" + userName
-                    + "\": only administrators (members of system) may sudo");
+                    + "\": only administrators may sudo to any user; group owners use sudo(user, group)");
         }
-        return sdk.sudo(ctx.realUserId(), userName);
+        return sdk.sudo(ctx.realUserId(), userName, null);
+    }
+
+    /**
+     * OMERO's "group sudo": a group's owner acts as one of its members, in that group only. The new session's
+     * memberships are the member's intersected with the groups the owner owns, it is never an administrator's, and
+     * its context is {@code group}. Administrators may use it too.
+     *
+     * @throws SecurityViolation when the caller owns neither the group nor is an administrator, or the user is not
+     *                           a member of it
+     */
+    public Session sudo(String userName, ExperimenterGroup group) {
+        if (!ctx.admin() && !ctx.ownerOf().contains(group.id())) {
+            throw new SecurityViolation("user \"" + user.omeName() + "\" may not act as \"" + userName
+                    + "\" in group \"" + group.name() + "\": group sudo is permitted to the group's owners only");
+        }
+        if (ctx.admin()) {
+            return sdk.sudo(ctx.realUserId(), userName, null).withGroup(group);
+        }
+        return sdk.sudo(ctx.realUserId(), userName, new GroupSudo(group.id(), ctx.ownerOf()));
+    }
+
+    /** The limits of a group-sudo session: its one group, and the groups its sudoer owns. */
+    record GroupSudo(long groupId, java.util.Set<Long> sudoerOwns) {
     }
 
     <T> T read(Function<QueryPath, T> work) {

@@ -162,4 +162,29 @@ class GroupManagementTest {
             pi.admin().changeLevel(lab, Permissions.Level.READ_WRITE, false);
         }
     }
+
+    @Test
+    void groupOwnersSudoToTheirMembersInTheirGroupOnly() {
+        try (Session pi = root.sudo("pi")) {
+            try (Session asAda = pi.sudo("ada", lab)) {
+                org.omerosdk.model.containers.Project p = asAda.containers().createProject("made by the PI");
+                assertEquals(root.admin().user("ada").id(), p.details().ownerId().orElseThrow());
+                org.omerosdk.model.meta.Event e = root.events().find(EventFilter.any().touching(p)).get(0);
+                // the original sudoer is kept: root opened pi's session, pi opened ada's
+                assertEquals(Optional.of(root.user().id()), root.events().sudoer(e));
+            }
+            SecurityViolation notOwner = assertThrows(SecurityViolation.class, () -> pi.sudo("newcomer", other));
+            assertTrue(notOwner.getMessage().contains("group sudo"), notOwner.getMessage());
+            assertThrows(SecurityViolation.class, () -> pi.sudo("ada"));
+            try (Session asBob = pi.sudo("bob", lab)) {
+                // bob belongs to "other" too, but the sudo session is limited to what the PI owns
+                assertThrows(SecurityViolation.class, () -> asBob.withGroup(other));
+                assertThrows(SecurityViolation.class, () -> asBob.admin().addToGroup(asBob.user(), lab, true));
+            }
+            assertThrows(SecurityViolation.class, () -> pi.sudo("newcomer", lab));
+        }
+        try (Session ada = root.sudo("ada")) {
+            assertThrows(SecurityViolation.class, () -> ada.sudo("bob", lab));
+        }
+    }
 }

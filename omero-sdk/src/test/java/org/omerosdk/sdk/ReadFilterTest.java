@@ -179,6 +179,40 @@ class ReadFilterTest {
         }
     }
 
+    @Test
+    void theEventHistoryIsVisibleLikeTheDataItRecords() {
+        EventFilter adasProject = EventFilter.any().touching(adasPrivate);
+        try (Session pi = sdk.rootSession().sudo("pi"); Session bob = sdk.rootSession().sudo("bob");
+             Session eve = sdk.rootSession().sudo("eve")) {
+            // the private group's owner sees who created ada's private project; a member and an outsider do not
+            assertEquals(1, pi.events().find(adasProject).size());
+            assertTrue(bob.events().find(adasProject).isEmpty());
+            assertTrue(eve.events().find(adasProject).isEmpty());
+            assertTrue(bob.events().find(EventFilter.any().inGroup(privateLab.id())).stream()
+                    .allMatch(e -> e.experimenterId() == bob.user().id()));
+            // in the read-only group everyone sees everyone's history
+            assertEquals(1, bob.events().find(EventFilter.any().touching(adasReadOnly)).size());
+            assertTrue(eve.events().find(EventFilter.any().touching(adasReadOnly)).isEmpty());
+        }
+    }
+
+    @Test
+    void eventsMadeUnderSudoNameTheSudoerThroughTheirSession() {
+        Session root = sdk.rootSession();
+        try (Session ada = root.sudo("ada")) {
+            org.omerosdk.model.screen.Screen p = ada.withGroup(privateLab).containers()
+                    .createScreen("made for ada by root");
+            org.omerosdk.model.meta.Event e = root.events().find(EventFilter.any().touching(p)).get(0);
+            assertEquals(ada.user().id(), e.experimenterId());
+            assertEquals(Optional.of(root.user().id()), root.events().sudoer(e));
+            // the session is ada's (opened as her): she learns the event was made for her by root
+            assertEquals(Optional.of(root.user().id()), ada.events().sudoer(e));
+            try (Session bob = root.sudo("bob")) {
+                assertEquals(Optional.empty(), bob.events().sudoer(e));
+            }
+        }
+    }
+
     private static Image withId(Image image, long id) {
         try {
             java.lang.reflect.Field f = org.omerosdk.model.meta.IObject.class.getDeclaredField("id");
