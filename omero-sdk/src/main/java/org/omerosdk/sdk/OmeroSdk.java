@@ -64,7 +64,8 @@ public final class OmeroSdk implements AutoCloseable {
             java.util.function.LongFunction<Permissions> levels = groupId -> system.read(Bootstrap.SYSTEM_CONTEXT,
                     q -> q.byId(ExperimenterGroup.class, groupId).map(ExperimenterGroup::permissions)
                             .orElse(Permissions.PRIVATE));
-            this.store = new Store(db, new PermissionReadFilter(levels), new PermissionWriteCheck(levels));
+            this.store = new Store(db, new PermissionReadFilter(levels,
+                    config.getBoolean(ConfigKeys.SDK_PUBLIC_ANNOTATIONS)), new PermissionWriteCheck(levels));
             this.generatedRootPassword = Bootstrap.run(store, hasher, b.rootPassword);
             this.sessions = new Sessions(store, b.clock, config);
             this.authenticator = new Authenticator(this, store, hasher, config, b.externalIdentities,
@@ -152,6 +153,34 @@ public final class OmeroSdk implements AutoCloseable {
         Objects.requireNonNull(password, "password");
         Authenticator.Authenticated a = authenticator.authenticate(userName, password);
         return open(a.user(), a.agent());
+    }
+
+    /**
+     * The session of OMERO.web's public user ({@code omero.web.public.user} / {@code .password}), for pages anyone
+     * may see: it reads what that user's groups let it read, sees no annotations unless
+     * {@code omero.sdk.public.annotations} is true, and while {@code omero.web.public.get_only} is true (the
+     * default) it cannot write anything — rendering settings may be varied for display through the renderer but
+     * never saved.
+     *
+     * @throws org.omerosdk.model.SecurityViolation when {@code omero.web.public.enabled} is false
+     * @throws org.omerosdk.model.ValidationException when no public user is configured
+     * @throws AuthenticationException when the configured user or password is refused
+     */
+    public Session publicSession() {
+        if (!config.getBoolean(ConfigKeys.WEB_PUBLIC_ENABLED)) {
+            throw new org.omerosdk.model.SecurityViolation("public access is disabled: omero.web.public.enabled is "
+                    + "false");
+        }
+        String name = config.get(ConfigKeys.WEB_PUBLIC_USER);
+        if (name.isBlank()) {
+            throw new org.omerosdk.model.ValidationException("omero.web.public.enabled is true but "
+                    + "omero.web.public.user is empty");
+        }
+        Authenticator.Authenticated a = authenticator.authenticate(name,
+                config.get(ConfigKeys.WEB_PUBLIC_PASSWORD).toCharArray());
+        SecurityContext ctx = contextFor(a.user().id(), a.user().id()).asPublic();
+        Sessions.State state = sessions.open(ctx, a.user().id(), "public", null);
+        return new Session(this, store, a.user(), ctx, sessions, state, hasher);
     }
 
     /** A root session for the SDK's own bookkeeping (users created by identity providers), named by its agent. */

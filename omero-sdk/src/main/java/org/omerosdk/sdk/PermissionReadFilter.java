@@ -32,8 +32,15 @@ final class PermissionReadFilter implements ReadFilter {
     private static final long USER_GROUP = 1;
 
     private final LoadingCache<Long, Permissions> levels;
+    private final boolean publicAnnotations;
 
     PermissionReadFilter(LongFunction<Permissions> groupPermissions) {
+        this(groupPermissions, false);
+    }
+
+    /** @param publicAnnotations whether the public user sees annotations ({@code omero.sdk.public.annotations}) */
+    PermissionReadFilter(LongFunction<Permissions> groupPermissions, boolean publicAnnotations) {
+        this.publicAnnotations = publicAnnotations;
         this.levels = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(Duration.ofSeconds(5))
                 .build(groupPermissions::apply);
     }
@@ -58,6 +65,9 @@ final class PermissionReadFilter implements ReadFilter {
         }
         if (!IObject.class.isAssignableFrom(type)) {
             return Optional.empty();
+        }
+        if (ctx.publicUser() && !publicAnnotations && isAnnotation(type)) {
+            return Optional.of("1 = 0");
         }
         StringJoiner visible = new StringJoiner(" or ", "(", ")");
         visible.add("o.details.groupId is null");
@@ -104,6 +114,12 @@ final class PermissionReadFilter implements ReadFilter {
             }
         }
         return groups.toString();
+    }
+
+    /** Annotations and the links that attach them. */
+    private static boolean isAnnotation(Class<?> type) {
+        return org.omerosdk.model.annotations.Annotation.class.isAssignableFrom(type)
+                || type.getSimpleName().endsWith("AnnotationLink");
     }
 
     private boolean everyoneVisible(SecurityContext ctx, long g) {

@@ -14,15 +14,22 @@ import java.util.Set;
  * @param memberOf       ids of the groups the user belongs to
  * @param ownerOf        ids of the groups the user owns
  * @param realUserId     the user who logged in; differs from {@code userId} under sudo
+ * @param publicUser     the session of {@code omero.web.public.user} ({@link OmeroSdk#publicSession})
  */
 public record SecurityContext(long userId, long groupId, long defaultGroupId, boolean admin, Set<Long> memberOf,
-                              Set<Long> ownerOf, long realUserId) {
+                              Set<Long> ownerOf, long realUserId, boolean publicUser) {
     /** The group context "all my groups" (OMERO's {@code -1}). */
     public static final long ALL_GROUPS = -1;
 
     public SecurityContext {
         memberOf = Set.copyOf(memberOf);
         ownerOf = Set.copyOf(ownerOf);
+    }
+
+    /** A context of an ordinary (non-public) session. */
+    public SecurityContext(long userId, long groupId, long defaultGroupId, boolean admin, Set<Long> memberOf,
+                           Set<Long> ownerOf, long realUserId) {
+        this(userId, groupId, defaultGroupId, admin, memberOf, ownerOf, realUserId, false);
     }
 
     public boolean isAllGroups() {
@@ -39,6 +46,11 @@ public record SecurityContext(long userId, long groupId, long defaultGroupId, bo
     }
 
     SecurityContext withGroup(long group) {
-        return new SecurityContext(userId, group, defaultGroupId, admin, memberOf, ownerOf, realUserId);
+        return new SecurityContext(userId, group, defaultGroupId, admin, memberOf, ownerOf, realUserId, publicUser);
+    }
+
+    /** The same user as the public user: never an administrator, marked so that the filters can tell. */
+    SecurityContext asPublic() {
+        return new SecurityContext(userId, groupId, defaultGroupId, false, memberOf, ownerOf, realUserId, true);
     }
 }

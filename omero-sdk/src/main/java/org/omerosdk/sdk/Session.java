@@ -180,6 +180,10 @@ public final class Session implements AutoCloseable {
 
     <T> T write(BiFunction<QueryPath, WritePath, T> work) {
         state.ensureOpen(user.omeName());
+        if (ctx.publicUser() && sdk.config().getBoolean(org.omerosdk.model.config.ConfigKeys.WEB_PUBLIC_GET_ONLY)) {
+            throw new org.omerosdk.model.ReadOnlyException("the public user \"" + user.omeName() + "\" may only "
+                    + "read (omero.web.public.get_only is true); nothing was written");
+        }
         T result = store.write(ctx, EventType.USER, state.id, (q, w) -> {
             state.verify(sessions, q.byId(org.omerosdk.model.meta.Session.class, state.id), user.omeName());
             return work.apply(q, w);

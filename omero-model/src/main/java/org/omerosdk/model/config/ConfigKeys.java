@@ -246,6 +246,15 @@ public final class ConfigKeys {
     public static final ConfigKey SECURITY_IGNORE_CASE = key("omero.security.ignore_case", "false",
             "Whether user names are matched without regard to case at login.", BOOLEAN);
 
+    // --- omero.sdk.* (ours, not OMERO's) ---------------------------------------------------------
+    /**
+     * Whether the public user ({@code omero.web.public.user}) sees annotations (tags, comments, key-value pairs,
+     * files). OMERO.web's public pages publish acquisition metadata and ROIs; annotations stay private unless this
+     * is true.
+     */
+    public static final ConfigKey SDK_PUBLIC_ANNOTATIONS = key("omero.sdk.public.annotations", "false",
+            "Whether the public user sees annotations (an omero-sdk key).", BOOLEAN);
+
     // --- omero.sessions.* ------------------------------------------------------------------------
     /** Sets the maximum duration in milliseconds a user can request before a login is required due to inactivity. */
     public static final ConfigKey SESSIONS_MAX_USER_TIME_TO_IDLE = key("omero.sessions.max_user_time_to_idle", "6000000",
