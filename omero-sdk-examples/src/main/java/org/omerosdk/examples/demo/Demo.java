@@ -80,6 +80,7 @@ public final class Demo {
                 importSample(sdk, root, groups, users);
                 renderSample(dataDirectory);
                 pyramid(sdk, dataDirectory);
+                permissionTour(root, groups);
                 out.println();
                 out.printf("  %d groups (%d new), %d users (%d new), %d projects and %d datasets new; password of "
                                 + "user-1 ... user-%d: %s%n", groups.size(), counts.groupsCreated, users.size(),
@@ -276,6 +277,49 @@ public final class Demo {
             out.printf("  smallest level rendered to %s%n", png.toAbsolutePath());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * What OMERO's four levels mean, shown by doing it: user-2 tries to view, rename and add a dataset to user-1's
+     * "permission tour" project in each group, and the trainer (user-50, owner of every group) tries to rename it.
+     * What succeeds is undone, so re-runs show the same table.
+     */
+    private void permissionTour(Session root, List<ExperimenterGroup> groups) {
+        out.println();
+        out.println("  what user-2 may do with user-1's project, and user-50 (the groups' owner), per group:");
+        try (Session owner = root.sudo("user-1"); Session colleague = root.sudo("user-2");
+             Session trainer = root.sudo("user-" + USERS)) {
+            for (ExperimenterGroup g : groups) {
+                Session mine = owner.withGroup(g);
+                Project p = mine.containers().projects(Listing.all().inGroup(g).ownedBy(owner.user())).stream()
+                        .filter(x -> x.name().equals("permission tour")).findFirst()
+                        .orElseGet(() -> mine.containers().createProject("permission tour"));
+                Session other = colleague.withGroup(g);
+                String view = outcome(() -> other.containers().reload(p));
+                String rename = outcome(() -> {
+                    Project renamed = other.containers().rename(other.containers().reload(p), "renamed by user-2");
+                    other.containers().rename(renamed, "permission tour");
+                });
+                String link = outcome(() -> other.containers().delete(other.containers().createDataset(
+                        other.containers().reload(p), "added by user-2")));
+                Session pi = trainer.withGroup(g);
+                String piRename = outcome(() -> {
+                    Project renamed = pi.containers().rename(pi.containers().reload(p), "renamed by the owner");
+                    pi.containers().rename(renamed, "permission tour");
+                });
+                out.printf("    %-20s view: %-8s rename: %-8s add dataset: %-8s | owner renames: %s%n", g.name(),
+                        view, rename, link, piRename);
+            }
+        }
+    }
+
+    private static String outcome(Runnable action) {
+        try {
+            action.run();
+            return "allowed";
+        } catch (org.omerosdk.model.SecurityViolation | org.omerosdk.model.NotFoundException e) {
+            return "denied";
         }
     }
 

@@ -21,7 +21,8 @@ final class ProgressBar implements ProgressListener {
             return;
         }
         int percent = (int) (100 * done / total);
-        if (percent == shown) {
+        // parallel workers report out of order: the bar only moves forward
+        if (percent <= shown) {
             return;
         }
         shown = percent;

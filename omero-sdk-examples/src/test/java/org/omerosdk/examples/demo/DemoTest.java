@@ -50,6 +50,13 @@ class DemoTest {
         assertTrue(java.util.Arrays.stream(rgb).anyMatch(p -> (p & 0xFF) > 200), "blue nuclei are drawn");
         assertTrue(java.util.Arrays.stream(rgb).anyMatch(p -> (p >> 8 & 0xFF) > 200), "green outlines are drawn");
 
+        // the four levels, demonstrated: a colleague's allowed and denied actions, and the groups' owner's
+        assertTrue(first.contains("private-group        view: denied   rename: denied   add dataset: denied"), first);
+        assertTrue(first.contains("read-only-group      view: allowed  rename: denied   add dataset: denied"), first);
+        assertTrue(first.contains("read-write-group     view: allowed  rename: allowed  add dataset: allowed"),
+                first);
+        assertTrue(first.contains("| owner renames: allowed"), first);
+
         String second = run(dir);
         assertTrue(second.contains("4 groups (0 new), 50 users (0 new), 0 projects and 0 datasets new"), second);
         assertTrue(!second.contains("root password"), second);
@@ -67,8 +74,12 @@ class DemoTest {
                         .anyMatch(m -> m.child().id() == trainer.id() && m.isOwner()), group);
             }
             long adasProjects = sdk.rootSession().containers()
-                    .projects(Listing.all().ownedBy(ada.user())).size();
+                    .projects(Listing.all().ownedBy(ada.user())).stream()
+                    .filter(p -> p.name().equals("Ada's experiments")).count();
             assertEquals(4, adasProjects);
+            // the permission tour's projects are found again, not duplicated, and left as they were
+            assertEquals(4, sdk.rootSession().containers().projects(Listing.all().ownedBy(ada.user())).stream()
+                    .filter(p -> p.name().equals("permission tour")).count());
         }
     }
 }
