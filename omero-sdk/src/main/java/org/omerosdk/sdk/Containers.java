@@ -41,11 +41,16 @@ public final class Containers {
         return session.write((q, w) -> w.create(new Plate(name)));
     }
 
-    /** Creates a dataset inside {@code project} in one transaction. */
+    /**
+     * Creates a dataset inside {@code project} in one transaction. An administrator working in another user's
+     * project in a group they are not a member of (not a private one) creates the dataset and the link as that
+     * user's, as OMERO.web does, so the user can manage them later.
+     */
     public Dataset createDataset(Project project, String name) {
         return session.write((q, w) -> {
-            Dataset d = w.create(new Dataset(name));
-            w.create(new ProjectDatasetLink(load(q, project), d));
+            Project p = load(q, project);
+            Dataset d = w.createFor(p.details().ownerId().orElse(-1L), new Dataset(name));
+            w.create(new ProjectDatasetLink(p, d));
             return d;
         });
     }

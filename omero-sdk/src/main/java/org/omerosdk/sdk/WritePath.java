@@ -38,16 +38,54 @@ final class WritePath {
         this.sessionId = sessionId;
     }
 
-    /** Saves a new object in the caller's write group (a link: in its parent's group), owned by the caller. */
+    /**
+     * Saves a new object in the caller's write group (a link: in its parent's group), owned by the caller — except
+     * where OMERO.web's "organizing data of other users" applies (see {@link #portfolioOwner}).
+     */
     <T extends IObject> T create(T object) {
         checked(EventLog.Action.INSERT, object);
         long group = object instanceof Link<?, ?> l && l.parent().isSaved()
                 ? l.parent().details().groupId().orElse(ctx.writeGroupId()) : ctx.writeGroupId();
         Permissions perms = object instanceof ExperimenterGroup g ? g.details().permissions() : permissionsOf(group);
-        object.details().assignCreation(ctx.userId(), group, perms, event().id());
+        long owner = ctx.userId();
+        if (object instanceof Link<?, ?> l && l.parent().isSaved() && l.child().details().ownerId().isPresent()) {
+            long parentOwner = l.parent().details().ownerId().orElse(owner);
+            long childOwner = l.child().details().ownerId().get();
+            // the owner of the linked content when the two owners differ, else theirs
+            owner = portfolioOwner(group, perms, parentOwner != childOwner ? childOwner : parentOwner);
+        }
+        object.details().assignCreation(owner, group, perms, event().id());
         session.persist(object);
         log(EventLog.Action.INSERT, object);
         return object;
+    }
+
+    /**
+     * Saves a new object owned by {@code dataOwner} when the caller is organizing that user's data as OMERO.web
+     * lets administrators do (see {@link #portfolioOwner}); otherwise exactly {@link #create}.
+     */
+    <T extends IObject> T createFor(long dataOwner, T object) {
+        checked(EventLog.Action.INSERT, object);
+        long group = ctx.writeGroupId();
+        Permissions perms = permissionsOf(group);
+        object.details().assignCreation(portfolioOwner(group, perms, dataOwner), group, perms, event().id());
+        session.persist(object);
+        log(EventLog.Action.INSERT, object);
+        return object;
+    }
+
+    /**
+     * OMERO.web's rule for administrators (full or restricted) working in a group they are not a member of, other
+     * than a private one: what they create in a user's data belongs to that user, so that the user can still
+     * manage it. Group owners, members and private groups keep the creator as owner (OMERO's documented
+     * limitation for group owners).
+     */
+    private long portfolioOwner(long group, Permissions groupPerms, long dataOwner) {
+        boolean privateGroup = groupPerms.level().orElse(Permissions.Level.PRIVATE) == Permissions.Level.PRIVATE;
+        if (ctx.admin() && !ctx.memberOf().contains(group) && !privateGroup && dataOwner >= 0) {
+            return dataOwner;
+        }
+        return ctx.userId();
     }
 
     /**

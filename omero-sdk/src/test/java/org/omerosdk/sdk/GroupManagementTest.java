@@ -187,4 +187,39 @@ class GroupManagementTest {
             assertThrows(SecurityViolation.class, () -> ada.sudo("bob", lab));
         }
     }
+
+    @Test
+    void whatAnAdministratorCreatesInAUsersDataBelongsToThatUser() {
+        org.omerosdk.model.containers.Project adasProject;
+        Image bobsImage;
+        try (Session ada = root.sudo("ada")) {
+            adasProject = ada.withGroup(lab).containers().createProject("ada's project");
+        }
+        try (Session bob = root.sudo("bob")) {
+            bobsImage = bob.withGroup(lab).images().save(image("bob's image"));
+        }
+        long adaId = root.admin().user("ada").id();
+        long bobId = root.admin().user("bob").id();
+        // root is no member of "lab" (Read-Write): OMERO.web's "organizing data of other users"
+        Session admin = root.withGroup(lab);
+        Dataset d = admin.containers().createDataset(adasProject, "made by root");
+        assertEquals(adaId, d.details().ownerId().orElseThrow());
+        org.omerosdk.model.containers.ProjectDatasetLink pl = admin.read(q -> q.first(Select.from(
+                org.omerosdk.model.containers.ProjectDatasetLink.class).whereEquals("o.child.id", d.id()))).get();
+        assertEquals(adaId, pl.details().ownerId().orElseThrow());
+        // owners differ: the link belongs to the owner of the linked content
+        org.omerosdk.model.containers.DatasetImageLink dl = admin.containers().link(d, bobsImage);
+        assertEquals(bobId, dl.details().ownerId().orElseThrow());
+        // a group owner keeps what they create (OMERO's documented limitation)
+        try (Session pi = root.sudo("pi")) {
+            Dataset byPi = pi.withGroup(lab).containers().createDataset(adasProject, "made by the PI");
+            assertEquals(root.admin().user("pi").id(), byPi.details().ownerId().orElseThrow());
+        }
+        // and a member of the group (root joins it) works in their own name again
+        root.admin().addToGroup(root.user(), lab, false);
+        try (Session rootAgain = sdk.rootSession()) {
+            Dataset own = rootAgain.withGroup(lab).containers().createDataset(adasProject, "root's own");
+            assertEquals(root.user().id(), own.details().ownerId().orElseThrow());
+        }
+    }
 }
