@@ -1,5 +1,6 @@
 package org.omerosdk.sdk;
 
+import java.util.List;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import java.time.Duration;
@@ -80,13 +81,21 @@ final class PermissionWriteCheck implements WriteCheck {
                 throw new SecurityViolation("user " + ctx.userId() + " may not link " + parent + " to " + child
                         + ": links across groups are refused");
             }
-            ObjectDetails pd = details(parent, kind(parent));
-            if (!PermissionEvaluator.canView(actor, context(ctx), pd)) {
-                throw new NotFoundException(parent + " does not exist (deleted by someone else?)");
-            }
-            if (!PermissionEvaluator.allowed(actor, context(ctx), pd, Action.LINK)) {
-                throw new SecurityViolation("user " + ctx.userId() + " may not link to " + parent + ": "
-                        + rule(pd, actor, Action.LINK));
+            // OMERO's linkage check: the link needs the right on both ends (ANNOTATE for annotation links)
+            Action needed = isAnnotationLink(link) ? Action.ANNOTATE : Action.LINK;
+            for (IObject end : child.isSaved() ? List.of(parent, child) : List.of(parent)) {
+                if (kind(end) != ObjectKind.DATA) {
+                    continue;
+                }
+                ObjectDetails d = details(end, kind(end));
+                if (!PermissionEvaluator.canView(actor, context(ctx), d)) {
+                    throw new NotFoundException(end + " does not exist (deleted by someone else?)");
+                }
+                if (!PermissionEvaluator.allowed(actor, context(ctx), d, needed)) {
+                    throw new SecurityViolation("user " + ctx.userId() + " may not "
+                            + (needed == Action.ANNOTATE ? "annotate with or on " : "link to ") + end + ": "
+                            + rule(d, actor, needed));
+                }
             }
             return;
         }
@@ -108,6 +117,10 @@ final class PermissionWriteCheck implements WriteCheck {
             return ctx.ownerOf().contains(g.id());
         }
         return false;
+    }
+
+    private static boolean isAnnotationLink(Link<?, ?> link) {
+        return link.getClass().getSimpleName().endsWith("AnnotationLink");
     }
 
     private ObjectDetails details(IObject o, ObjectKind kind) {

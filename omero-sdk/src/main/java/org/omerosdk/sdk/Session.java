@@ -99,6 +99,11 @@ public final class Session implements AutoCloseable {
         return new Containers(this);
     }
 
+    /** Tags and comments and the links that attach them. */
+    public Annotations annotations() {
+        return new Annotations(this);
+    }
+
     /** Images with their pixels and channels, saved in batches. */
     public Images images() {
         return new Images(this);

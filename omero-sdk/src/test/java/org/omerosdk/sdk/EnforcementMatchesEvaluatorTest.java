@@ -37,7 +37,7 @@ import org.omerosdk.permissions.PermissionEvaluator;
  * Every level x role x object kind x action the SDK exposes: what the pure evaluator decides, from inputs built
  * here independently of the enforcement code, must be what the enforced operation does (succeed, or fail with
  * SecurityViolation / NotFoundException). The evaluator itself is checked against the semantics file's tables in
- * omero-permissions. Annotate, chgrp and chown have no SDK operation yet and are covered there only.
+ * omero-permissions. Chgrp and chown have no SDK operation yet and are covered there only.
  */
 class EnforcementMatchesEvaluatorTest {
     @TempDir
@@ -79,7 +79,8 @@ class EnforcementMatchesEvaluatorTest {
                 GroupContext context = r.usesGroupContext() ? GroupContext.of(g.id(), level.permissions())
                         : GroupContext.ALL_GROUPS;
                 for (Kind kind : Kind.values()) {
-                    for (Action action : List.of(Action.VIEW, Action.EDIT, Action.DELETE, Action.LINK)) {
+                    for (Action action : List.of(Action.VIEW, Action.ANNOTATE, Action.EDIT, Action.DELETE,
+                            Action.LINK)) {
                         if (kind == Kind.IMAGE && (action == Action.DELETE || action == Action.LINK)) {
                             continue; // no image delete or image-as-parent link in the SDK
                         }
@@ -98,7 +99,7 @@ class EnforcementMatchesEvaluatorTest {
                     }
                 }
             }
-            assertEquals(5 * (2 * 4 + 2), cases);
+            assertEquals(5 * (2 * 5 + 3), cases);
             assertTrue(mismatches.isEmpty(), String.join("\n", mismatches));
             // and both agree with the semantics file's action table (section 6), spot by spot
             Map<String, Boolean> expected = new LinkedHashMap<>();
@@ -109,6 +110,7 @@ class EnforcementMatchesEvaluatorTest {
             switch (level) {
                 case PRIVATE:
                     expected.put("member/PROJECT/VIEW", false);
+                    expected.put("group owner/IMAGE/ANNOTATE", false); // group owners cannot annotate here
                     expected.put("group owner/PROJECT/EDIT", true);
                     expected.put("group owner/PROJECT/DELETE", true);
                     expected.put("group owner/PROJECT/LINK", false); // graph-critical: owners may not link
@@ -116,12 +118,15 @@ class EnforcementMatchesEvaluatorTest {
                     break;
                 case READ_ONLY:
                     expected.put("member/IMAGE/VIEW", true);
+                    expected.put("member/IMAGE/ANNOTATE", false);
+                    expected.put("group owner/IMAGE/ANNOTATE", true); // owners may annotate and draw ROIs
                     expected.put("member/PROJECT/EDIT", false);
                     expected.put("member/DATASET/LINK", false);
                     expected.put("group owner/DATASET/LINK", true);
                     break;
                 case READ_ANNOTATE:
                     expected.put("member/PROJECT/VIEW", true);
+                    expected.put("member/IMAGE/ANNOTATE", true);
                     expected.put("member/PROJECT/LINK", false);
                     expected.put("member/PROJECT/DELETE", false);
                     break;
@@ -165,6 +170,9 @@ class EnforcementMatchesEvaluatorTest {
         switch (action) {
             case VIEW:
                 op = x -> kind == Kind.IMAGE ? x.images().get(object.id()) : x.containers().reload(object);
+                break;
+            case ANNOTATE:
+                op = x -> x.annotations().attach(object, x.annotations().createTag("t"));
                 break;
             case EDIT:
                 op = x -> x.containers().rename((org.omerosdk.model.meta.NamedObject) object, "renamed");

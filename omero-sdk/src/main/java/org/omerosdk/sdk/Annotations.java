@@ -1,0 +1,113 @@
+package org.omerosdk.sdk;
+
+import java.lang.reflect.Constructor;
+import java.util.List;
+import org.omerosdk.model.ValidationException;
+import org.omerosdk.model.annotations.Annotation;
+import org.omerosdk.model.annotations.CommentAnnotation;
+import org.omerosdk.model.annotations.TagAnnotation;
+import org.omerosdk.model.meta.IObject;
+import org.omerosdk.model.meta.Link;
+
+/**
+ * Tags and comments, and the links that attach them to projects, datasets, images, screens, plates, ROIs and the
+ * other annotatable objects (OMERO's IMetadata / IUpdate for annotations), in the session's context.
+ *
+ * <p>Attaching needs the right to annotate both ends (OMERO's linkage check): one's own objects always; another
+ * member's image or tag in a Read-Annotate or Read-Write group; in a Read-Only group only as the group's owner or an
+ * administrator; never another user's data in a private group, not even as its owner (graph-critical). A link
+ * belongs to whoever made it: others may remove it only as the group's owner, an administrator, or a member of a
+ * Read-Write group — owning the image or the tag gives no right over someone else's link.
+ */
+public final class Annotations {
+    private final Session session;
+
+    Annotations(Session session) {
+        this.session = session;
+    }
+
+    /** A new tag in the session's group. */
+    public TagAnnotation createTag(String text) {
+        return session.write((q, w) -> w.create(new TagAnnotation(text)));
+    }
+
+    /** A new comment in the session's group (attach it with {@link #attach}). */
+    public CommentAnnotation createComment(String text) {
+        return session.write((q, w) -> w.create(new CommentAnnotation(text)));
+    }
+
+    /** The tags the caller may see (to reuse one, where the group's level allows it), by id. */
+    public List<TagAnnotation> tags(Listing listing) {
+        return session.read(q -> q.list(listing.apply(Select.from(TagAnnotation.class))));
+    }
+
+    /**
+     * Attaches {@code annotation} to {@code target}.
+     *
+     * @throws org.omerosdk.model.SecurityViolation naming the end the caller may not annotate, or a link across
+     *                                              groups
+     * @throws org.omerosdk.model.NotFoundException when either end is not visible
+     * @throws ValidationException                  when {@code target}'s type takes no annotations
+     */
+    public Link<?, ?> attach(IObject target, Annotation annotation) {
+        Class<?> linkType = linkType(target);
+        return session.write((q, w) -> {
+            IObject parent = Containers.load(q, target);
+            Annotation child = Containers.load(q, annotation);
+            return w.create(newLink(linkType, parent, child));
+        });
+    }
+
+    /** The annotations on {@code target} the caller may see, by id. */
+    public List<Annotation> on(IObject target) {
+        Class<?> linkType = linkType(target);
+        return session.read(q -> q.list(Select.from(Annotation.class).where("o.id in (select l.child.id from "
+                + linkType.getName() + " l where l.parent.id = :v)", target.id())));
+    }
+
+    /** The links attaching annotations to {@code target} the caller may see (each with its own owner), by id. */
+    public List<Link<?, ?>> links(IObject target) {
+        Class<?> linkType = linkType(target);
+        @SuppressWarnings("unchecked")
+        Class<Link<?, ?>> t = (Class<Link<?, ?>>) linkType;
+        return session.read(q -> q.list(Select.from(t).join("join fetch o.child").whereEquals("o.parent.id",
+                target.id())));
+    }
+
+    /**
+     * Removes one link; the annotation stays.
+     *
+     * @throws org.omerosdk.model.SecurityViolation when the caller may not delete that link (see the class comment)
+     */
+    public void detach(Link<?, ?> link) {
+        session.write((q, w) -> {
+            w.delete(link);
+            return null;
+        });
+    }
+
+    /** OMERO's naming: {@code Image} is annotated through {@code ImageAnnotationLink}. */
+    private static Class<?> linkType(IObject target) {
+        String name = Annotation.class.getPackageName() + "."
+                + org.hibernate.Hibernate.getClass(target).getSimpleName() + "AnnotationLink";
+        try {
+            return Class.forName(name);
+        } catch (ClassNotFoundException e) {
+            throw new ValidationException(org.hibernate.Hibernate.getClass(target).getSimpleName()
+                    + " objects take no annotations");
+        }
+    }
+
+    private static Link<?, ?> newLink(Class<?> type, IObject parent, Annotation child) {
+        for (Constructor<?> c : type.getConstructors()) {
+            if (c.getParameterCount() == 2) {
+                try {
+                    return (Link<?, ?>) c.newInstance(parent, child);
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException("cannot make a " + type.getSimpleName(), e);
+                }
+            }
+        }
+        throw new IllegalStateException(type.getSimpleName() + " has no (parent, child) constructor");
+    }
+}
