@@ -157,9 +157,9 @@ public final class Admin {
         Objects.requireNonNull(level, "level");
         LevelChange change = session.write((q, w) -> {
             SecurityContext ctx = q.context();
-            if (!ctx.admin() && !ctx.ownerOf().contains(group.id())) {
+            if (!ctx.has(org.omerosdk.permissions.AdminPrivilege.MODIFY_GROUP) && !ctx.ownerOf().contains(group.id())) {
                 throw new SecurityViolation("user \"" + session.user().omeName() + "\" may not change the level of "
-                        + "group \"" + group.name() + "\": only its owners and administrators may");
+                        + "group \"" + group.name() + "\": only its owners and administrators (ModifyGroup) may");
             }
             ExperimenterGroup g = q.byId(ExperimenterGroup.class, group.id())
                     .orElseThrow(() -> new NotFoundException("no group " + group.id()));
@@ -176,6 +176,48 @@ public final class Admin {
             session.sdk().store().groupChanged(group.id());
         }
         return change;
+    }
+
+    /**
+     * Sets the administrator privileges a member of {@code system} holds (OMERO's restricted administrators); the
+     * rest are taken away. {@code root} cannot be restricted, and nobody grants a privilege they do not hold.
+     *
+     * @throws SecurityViolation  when the caller lacks ModifyUser or one of the privileges granted
+     * @throws ValidationException for root
+     */
+    public Experimenter setAdminPrivileges(Experimenter user, java.util.Set<org.omerosdk.permissions.AdminPrivilege>
+            privileges) {
+        return session.write((q, w) -> {
+            SecurityContext ctx = q.context();
+            if (user.id() == Bootstrap.rootId(q)) {
+                throw new ValidationException("root always holds every administrator privilege");
+            }
+            java.util.Set<org.omerosdk.permissions.AdminPrivilege> elevation = java.util.EnumSet.noneOf(
+                    org.omerosdk.permissions.AdminPrivilege.class);
+            elevation.addAll(privileges);
+            elevation.removeAll(ctx.privileges());
+            if (!elevation.isEmpty()) {
+                throw new SecurityViolation("user \"" + session.user().omeName() + "\" may not grant " + elevation
+                        + ": nobody grants a privilege they do not hold");
+            }
+            Experimenter e = q.byId(Experimenter.class, user.id())
+                    .orElseThrow(() -> new NotFoundException("no user " + user.id()));
+            java.util.Set<org.omerosdk.permissions.AdminPrivilege> removed = java.util.EnumSet.allOf(
+                    org.omerosdk.permissions.AdminPrivilege.class);
+            removed.removeAll(privileges);
+            e.setAdminRestrictions(String.join(",", removed.stream().map(Enum::name).toList()));
+            return w.update(e);
+        });
+    }
+
+    /** The privileges {@code user} holds: all 15 minus their restrictions for a member of system, else none. */
+    public java.util.Set<org.omerosdk.permissions.AdminPrivilege> adminPrivileges(Experimenter user) {
+        return session.read(q -> {
+            boolean admin = q.first(Select.from(GroupExperimenterMap.class).whereEquals("o.child.id", user.id())
+                    .whereEquals("o.parent.id", Bootstrap.systemGroupId(q))).isPresent();
+            return admin ? OmeroSdk.privilegesOf(q, user.id())
+                    : java.util.EnumSet.noneOf(org.omerosdk.permissions.AdminPrivilege.class);
+        });
     }
 
     /** Adds {@code user} to {@code group}, as an owner of it when {@code owner}; updates the flag if a member. */

@@ -24,6 +24,7 @@ import org.omerosdk.model.meta.Experimenter;
 import org.omerosdk.model.meta.ExperimenterGroup;
 import org.omerosdk.model.meta.GroupExperimenterMap;
 import org.omerosdk.model.meta.Password;
+import org.omerosdk.permissions.AdminPrivilege;
 import org.omerosdk.permissions.auth.PasswordHasher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -264,9 +265,31 @@ public final class OmeroSdk implements AutoCloseable {
                 defaultGroup = Bootstrap.userGroupId(q);
             }
             boolean admin = member.contains(Bootstrap.systemGroupId(q));
-            return new SecurityContext(userId, SecurityContext.ALL_GROUPS, defaultGroup, admin, member, owner,
-                    realUserId);
+            SecurityContext ctx = new SecurityContext(userId, SecurityContext.ALL_GROUPS, defaultGroup, admin, member,
+                    owner, realUserId);
+            if (!admin) {
+                return ctx;
+            }
+            // a sudo session holds the target's privileges minus any restriction of the sudoer
+            Set<AdminPrivilege> held = privilegesOf(q, userId);
+            if (realUserId != userId) {
+                held.retainAll(privilegesOf(q, realUserId));
+            }
+            return ctx.withPrivileges(held);
         });
+    }
+
+    /** The privileges of a member of {@code system}: all 15 minus the restrictions stored for the user. */
+    static Set<AdminPrivilege> privilegesOf(QueryPath q, long userId) {
+        Set<AdminPrivilege> held = java.util.EnumSet.allOf(AdminPrivilege.class);
+        q.byId(Experimenter.class, userId).ifPresent(e -> {
+            for (String name : e.adminRestrictions().split(",")) {
+                if (!name.isBlank()) {
+                    held.remove(AdminPrivilege.valueOf(name.trim()));
+                }
+            }
+        });
+        return held;
     }
 
     /** Closes the database pool (not a host-supplied DataSource). Sessions of this instance stop working. */

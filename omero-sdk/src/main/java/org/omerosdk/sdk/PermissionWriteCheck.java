@@ -16,6 +16,7 @@ import org.omerosdk.model.meta.IObject;
 import org.omerosdk.model.meta.Link;
 import org.omerosdk.permissions.Action;
 import org.omerosdk.permissions.Actor;
+import org.omerosdk.permissions.AdminPrivilege;
 import org.omerosdk.permissions.GroupContext;
 import org.omerosdk.permissions.ObjectDetails;
 import org.omerosdk.permissions.ObjectKind;
@@ -39,14 +40,15 @@ final class PermissionWriteCheck implements WriteCheck {
 
     @Override
     public void check(SecurityContext ctx, EventLog.Action action, IObject object) {
-        if (ctx.admin() && ctx.isAllGroups() || ctx.userId() < 0) {
-            return; // administrators in the all-groups context and the SDK's own system work
+        if (ctx.fullAdmin() && ctx.isAllGroups() || ctx.userId() < 0) {
+            return; // full administrators in the all-groups context and the SDK's own system work
         }
         if (ownsGroupOf(ctx, object, action)) {
             return;
         }
-        Actor actor = ctx.admin() ? Actor.member(ctx.userId(), union(ctx.memberOf(), 0L), ctx.ownerOf())
-                : Actor.member(ctx.userId(), ctx.memberOf(), ctx.ownerOf());
+        Actor actor = !ctx.admin() ? Actor.member(ctx.userId(), ctx.memberOf(), ctx.ownerOf())
+                : ctx.fullAdmin() ? Actor.member(ctx.userId(), union(ctx.memberOf(), 0L), ctx.ownerOf())
+                : Actor.restrictedAdmin(ctx.userId(), ctx.privileges(), ctx.memberOf(), ctx.ownerOf());
         ObjectKind kind = kind(object);
         if (action == EventLog.Action.INSERT) {
             checkCreate(ctx, actor, object, kind);
@@ -66,9 +68,13 @@ final class PermissionWriteCheck implements WriteCheck {
 
     private void checkCreate(SecurityContext ctx, Actor actor, IObject object, ObjectKind kind) {
         if (kind != ObjectKind.DATA) {
-            if (!ctx.admin()) {
+            AdminPrivilege needed = kind == ObjectKind.EXPERIMENTER ? AdminPrivilege.MODIFY_USER
+                    : kind == ObjectKind.EXPERIMENTER_GROUP ? AdminPrivilege.MODIFY_GROUP
+                    : AdminPrivilege.MODIFY_GROUP_MEMBERSHIP;
+            if (!ctx.has(needed)) {
                 throw new SecurityViolation("user " + ctx.userId() + " may not create " + object
-                        + ": only administrators create users, groups and memberships");
+                        + (ctx.admin() ? ": this restricted administrator lacks the " + needed + " privilege"
+                        : ": only administrators create users, groups and memberships"));
             }
             return;
         }
@@ -99,7 +105,7 @@ final class PermissionWriteCheck implements WriteCheck {
             }
             return;
         }
-        if (!ctx.admin() && !ctx.memberOf().contains(group)) {
+        if (!ctx.has(AdminPrivilege.WRITE_OWNED) && !ctx.memberOf().contains(group)) {
             throw new SecurityViolation("user " + ctx.userId() + " may not create " + object.getClass().getSimpleName()
                     + " in group " + group + ": not a member of it");
         }

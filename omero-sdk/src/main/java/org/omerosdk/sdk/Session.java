@@ -143,9 +143,10 @@ public final class Session implements AutoCloseable {
      * @throws SecurityViolation when this session's user is not an administrator
      */
     public Session sudo(String userName) {
-        if (!ctx.admin()) {
+        if (!ctx.has(org.omerosdk.permissions.AdminPrivilege.SUDO)) {
             throw new SecurityViolation("user \"" + user.omeName() + "\" may not act as \"" + userName
-                    + "\": only administrators may sudo to any user; group owners use sudo(user, group)");
+                    + "\": only administrators holding the Sudo privilege may sudo to any user; group owners use "
+                    + "sudo(user, group)");
         }
         return sdk.sudo(ctx.realUserId(), userName, null);
     }
@@ -159,11 +160,12 @@ public final class Session implements AutoCloseable {
      *                           a member of it
      */
     public Session sudo(String userName, ExperimenterGroup group) {
-        if (!ctx.admin() && !ctx.ownerOf().contains(group.id())) {
+        boolean sudoer = ctx.has(org.omerosdk.permissions.AdminPrivilege.SUDO);
+        if (!sudoer && !ctx.ownerOf().contains(group.id())) {
             throw new SecurityViolation("user \"" + user.omeName() + "\" may not act as \"" + userName
                     + "\" in group \"" + group.name() + "\": group sudo is permitted to the group's owners only");
         }
-        if (ctx.admin()) {
+        if (sudoer) {
             return sdk.sudo(ctx.realUserId(), userName, null).withGroup(group);
         }
         return sdk.sudo(ctx.realUserId(), userName, new GroupSudo(group.id(), ctx.ownerOf()));

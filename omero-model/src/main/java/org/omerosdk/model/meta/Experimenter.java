@@ -21,6 +21,13 @@ public class Experimenter extends IObject {
     private String institution;
     @Column(nullable = false)
     private boolean ldap;
+    /**
+     * The administrator privileges taken away from this user (comma-separated names), OMERO's
+     * {@code AdminPrivilege:X=false} entries of {@code Experimenter.config}: a member of {@code system} holds every
+     * privilege not listed here. Empty or null: none taken away.
+     */
+    @Column(name = "admin_restrictions", length = 1024)
+    private String adminRestrictions;
 
     protected Experimenter() {
     }
@@ -79,5 +86,14 @@ public class Experimenter extends IObject {
 
     public void setLdap(boolean ldap) {
         this.ldap = ldap;
+    }
+
+    /** The administrator privileges taken away (see the field comment), as stored. */
+    public String adminRestrictions() {
+        return adminRestrictions == null ? "" : adminRestrictions;
+    }
+
+    public void setAdminRestrictions(String restrictions) {
+        this.adminRestrictions = restrictions == null || restrictions.isBlank() ? null : restrictions;
     }
 }
