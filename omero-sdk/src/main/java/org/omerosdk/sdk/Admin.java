@@ -42,25 +42,40 @@ public final class Admin {
 
     /**
      * Creates a user who is a member of {@code groups} (the first is the default group) and of the {@code user}
-     * group, without a password (set one with {@link #setPassword}).
+     * group, without a password (set one with {@link #setPassword}). Administrators with ModifyUser may, and — as
+     * in OMERO — owners of every one of {@code groups}.
      *
      * @throws ValidationException when the login name is taken or no group is given
+     * @throws SecurityViolation  when the caller may not create users, or not in one of these groups
      */
     public Experimenter createUser(String omeName, String firstName, String lastName, ExperimenterGroup... groups) {
         if (groups.length == 0) {
             throw new ValidationException("user \"" + omeName + "\" needs at least one group (the default group)");
         }
         return session.write((q, w) -> {
+            SecurityContext ctx = q.context();
+            boolean byOwner = !ctx.has(org.omerosdk.permissions.AdminPrivilege.MODIFY_USER);
+            if (byOwner) {
+                for (ExperimenterGroup g : groups) {
+                    if (!ctx.ownerOf().contains(g.id()) || g.name().equals(Bootstrap.USER)) {
+                        throw new SecurityViolation("user \"" + session.user().omeName() + "\" may not create users "
+                                + "in group \"" + g.name() + "\": administrators with ModifyUser may, and owners "
+                                + "of all the new user's groups");
+                    }
+                }
+            }
             if (q.first(Select.from(Experimenter.class).whereEquals("o.omeName", omeName)).isPresent()) {
                 throw new ValidationException("user \"" + omeName + "\" exists already; login names are unique");
             }
-            Experimenter e = w.create(new Experimenter(omeName, firstName, lastName));
+            Experimenter created = new Experimenter(omeName, firstName, lastName);
+            Experimenter e = byOwner ? w.createUnchecked(created) : w.create(created);
             for (ExperimenterGroup g : groups) {
                 w.create(new GroupExperimenterMap(q.byId(ExperimenterGroup.class, g.id()).orElseThrow(), e, false));
             }
             ExperimenterGroup userGroup = q.first(Select.from(ExperimenterGroup.class)
                     .whereEquals("o.name", Bootstrap.USER)).orElseThrow();
-            w.create(new GroupExperimenterMap(userGroup, e, false));
+            // every user is in "user" (OMERO's createUser adds it with the server's own rights)
+            w.createUnchecked(new GroupExperimenterMap(userGroup, e, false));
             w.hibernate().persist(new Password(e.id(), null));
             return e;
         });
@@ -84,8 +99,10 @@ public final class Admin {
             hash = hasher.hash(password);
         }
         session.write((q, w) -> {
-            w.checked(org.omerosdk.model.meta.EventLog.Action.UPDATE, user);
             Password p = w.hibernate().find(Password.class, user.id());
+            if (!firstPasswordByOwner(q, user, p)) {
+                w.checked(org.omerosdk.model.meta.EventLog.Action.UPDATE, user);
+            }
             if (p == null) {
                 w.hibernate().persist(new Password(user.id(), hash));
             } else {
@@ -124,6 +141,12 @@ public final class Admin {
     public void removeFromGroup(Experimenter user, ExperimenterGroup group) {
         session.write((q, w) -> {
             SecurityContext ctx = q.context();
+            // who may ask comes first: the membership rules below say things about the user
+            if (!ctx.has(org.omerosdk.permissions.AdminPrivilege.MODIFY_GROUP_MEMBERSHIP)
+                    && !ctx.ownerOf().contains(group.id())) {
+                throw new SecurityViolation("user \"" + session.user().omeName() + "\" may not remove members of \""
+                        + group.name() + "\": only its owners and administrators (ModifyGroupMembership) may");
+            }
             boolean special = group.name().equals(Bootstrap.SYSTEM) || group.name().equals(Bootstrap.USER);
             if (special && (user.id() == Bootstrap.rootId(q) || user.id() == ctx.realUserId())) {
                 throw new ValidationException("\"" + user.omeName() + "\" cannot be removed from group \""
@@ -218,6 +241,21 @@ public final class Admin {
             return admin ? OmeroSdk.privilegesOf(q, user.id())
                     : java.util.EnumSet.noneOf(org.omerosdk.permissions.AdminPrivilege.class);
         });
+    }
+
+    /**
+     * OMERO lets a group owner set the first password of a user they created: one without a password yet, all of
+     * whose groups besides {@code user} the caller owns.
+     */
+    private static boolean firstPasswordByOwner(QueryPath q, Experimenter user, Password p) {
+        SecurityContext ctx = q.context();
+        if (ctx.ownerOf().isEmpty() || p != null && p.hash().isPresent()) {
+            return false;
+        }
+        List<GroupExperimenterMap> memberships = q.list(Select.from(GroupExperimenterMap.class)
+                .join("join fetch o.parent").whereEquals("o.child.id", user.id()));
+        return !memberships.isEmpty() && memberships.stream().allMatch(m -> m.parent().name().equals(Bootstrap.USER)
+                || ctx.ownerOf().contains(m.parent().id()));
     }
 
     /** Adds {@code user} to {@code group}, as an owner of it when {@code owner}; updates the flag if a member. */

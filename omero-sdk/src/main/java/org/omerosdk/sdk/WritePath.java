@@ -61,6 +61,20 @@ final class WritePath {
     }
 
     /**
+     * Saves a new object without the write check, for the few writes OMERO's services make with the server's own
+     * rights after checking the caller themselves (a new user's {@code user} membership, a group owner creating a
+     * user in their groups). Owned by the caller, in the caller's write group.
+     */
+    <T extends IObject> T createUnchecked(T object) {
+        long group = ctx.writeGroupId();
+        Permissions perms = permissionsOf(group);
+        object.details().assignCreation(ctx.userId(), group, perms, event().id());
+        session.persist(object);
+        log(EventLog.Action.INSERT, object);
+        return object;
+    }
+
+    /**
      * Saves a new object owned by {@code dataOwner} when the caller is organizing that user's data as OMERO.web
      * lets administrators do (see {@link #portfolioOwner}); otherwise exactly {@link #create}.
      */

@@ -222,4 +222,25 @@ class GroupManagementTest {
             assertEquals(root.user().id(), own.details().ownerId().orElseThrow());
         }
     }
+
+    @Test
+    void groupOwnersCreateUsersInTheirGroupsAndSetTheirFirstPassword() {
+        try (Session pi = root.sudo("pi")) {
+            Experimenter newbie = pi.admin().createUser("newbie", "New", "Bie", lab);
+            pi.admin().setPassword(newbie, "first".toCharArray());
+            assertEquals("newbie", sdk.login("newbie", "first".toCharArray()).user().omeName());
+            assertEquals(List.of("lab", "user"), groupNames(root, newbie));
+            // a password is only the owner's to set once; a user elsewhere is not theirs at all
+            assertThrows(SecurityViolation.class, () -> pi.admin().setPassword(newbie, "second".toCharArray()));
+            SecurityViolation e = assertThrows(SecurityViolation.class,
+                    () -> pi.admin().createUser("stranger", "S", "T", other));
+            assertTrue(e.getMessage().contains("owners of all the new user's groups"), e.getMessage());
+            assertThrows(SecurityViolation.class, () -> pi.admin().createUser("both", "B", "O", lab, other));
+            assertThrows(SecurityViolation.class, () -> pi.admin().setPassword(root.admin().user("bob"),
+                    "x".toCharArray()));
+        }
+        try (Session ada = root.sudo("ada")) {
+            assertThrows(SecurityViolation.class, () -> ada.admin().createUser("nope", "N", "O", lab));
+        }
+    }
 }

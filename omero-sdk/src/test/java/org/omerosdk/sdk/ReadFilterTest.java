@@ -149,6 +149,13 @@ class ReadFilterTest {
             assertEquals(1, ada.images().count(Listing.all()));
             assertEquals(1, ada.containers().countImages(adasDataset));
         }
+        try (Session ada = sdk.rootSession().sudo("ada")) {
+            Session inPrivate = ada.withGroup(privateLab);
+            if (inPrivate.annotations().on(adasImage).isEmpty()) {
+                inPrivate.annotations().attach(adasImage, inPrivate.annotations().createTag("ada's secret tag"));
+            }
+            assertEquals(1, inPrivate.annotations().links(adasImage).size());
+        }
         Image missing = new Image("never saved");
         for (String name : List.of("bob", "eve")) {
             try (Session s = sdk.rootSession().sudo(name)) {
@@ -165,6 +172,11 @@ class ReadFilterTest {
                 assertTrue(s.images().search("secret", Listing.all()).isEmpty(), name);
                 assertTrue(s.images().search("", Listing.all()).isEmpty(), name);
                 assertTrue(s.images().channels(adasImage).isEmpty(), name);
+                assertTrue(s.annotations().on(adasImage).isEmpty(), name);
+                assertTrue(s.annotations().links(adasImage).isEmpty(), name);
+                assertTrue(s.annotations().tags(Listing.all()).stream()
+                        .noneMatch(t -> t.textValue().equals("ada's secret tag")), name);
+                assertTrue(s.events().find(EventFilter.any().touching(adasImage)).isEmpty(), name);
                 // by id: the same exception and message as for an id that was never used
                 NotFoundException hidden = assertThrows(NotFoundException.class, () -> s.images().pixels(adasImage));
                 NotFoundException none = assertThrows(NotFoundException.class,
