@@ -18,6 +18,7 @@ import org.omerosdk.model.NotFoundException;
 import org.omerosdk.model.Permissions;
 import org.omerosdk.model.PixelType;
 import org.omerosdk.model.SecurityViolation;
+import org.omerosdk.model.annotations.TagAnnotation;
 import org.omerosdk.model.containers.Dataset;
 import org.omerosdk.model.containers.Project;
 import org.omerosdk.model.core.Channel;
@@ -34,7 +35,7 @@ import org.omerosdk.permissions.ObjectDetails;
 import org.omerosdk.permissions.PermissionEvaluator;
 
 /**
- * Every level x role x object kind x action the SDK exposes: what the pure evaluator decides, from inputs built
+ * Every level x role x object kind (containers, image, tag, annotation link) x action the SDK exposes: what the pure evaluator decides, from inputs built
  * here independently of the enforcement code, must be what the enforced operation does (succeed, or fail with
  * SecurityViolation / NotFoundException). The evaluator itself is checked against the semantics file's tables in
  * omero-permissions. Chgrp and chown have no SDK operation yet and are covered there only.
@@ -43,7 +44,8 @@ class EnforcementMatchesEvaluatorTest {
     @TempDir
     Path dir;
 
-    private enum Kind { PROJECT, DATASET, IMAGE }
+    /** What the object is: containers, an image, a tag (annotation), an annotation link between two of them. */
+    private enum Kind { PROJECT, DATASET, IMAGE, TAG, LINK }
 
     private record Role(String name, Session session, Actor actor, boolean usesGroupContext) {
     }
@@ -81,8 +83,8 @@ class EnforcementMatchesEvaluatorTest {
                 for (Kind kind : Kind.values()) {
                     for (Action action : List.of(Action.VIEW, Action.ANNOTATE, Action.EDIT, Action.DELETE,
                             Action.LINK)) {
-                        if (kind == Kind.IMAGE && (action == Action.DELETE || action == Action.LINK)) {
-                            continue; // no image delete or image-as-parent link in the SDK
+                        if (!exposed(kind, action)) {
+                            continue;
                         }
                         IObject object = create(owners, kind);
                         ObjectDetails details = ObjectDetails.data(owner.id(), g.id(), level.permissions());
@@ -99,7 +101,8 @@ class EnforcementMatchesEvaluatorTest {
                     }
                 }
             }
-            assertEquals(5 * (2 * 5 + 3), cases);
+            // containers: 5 actions; image: view, annotate, edit; tag: view, use; link: view, delete
+            assertEquals(5 * (2 * 5 + 3 + 2 + 2), cases);
             assertTrue(mismatches.isEmpty(), String.join("\n", mismatches));
             // and both agree with the semantics file's action table (section 6), spot by spot
             Map<String, Boolean> expected = new LinkedHashMap<>();
@@ -150,9 +153,27 @@ class EnforcementMatchesEvaluatorTest {
                 Actor.member(user.id(), member, ownerOf), context != null);
     }
 
+    /** The actions the SDK has an operation for, per kind. */
+    private static boolean exposed(Kind kind, Action action) {
+        switch (kind) {
+            case IMAGE:
+                return action != Action.DELETE && action != Action.LINK;
+            case TAG:
+                return action == Action.VIEW || action == Action.ANNOTATE;
+            case LINK:
+                return action == Action.VIEW || action == Action.DELETE;
+            default:
+                return true;
+        }
+    }
+
     private static IObject create(Session owner, Kind kind) {
         Containers c = owner.containers();
         switch (kind) {
+            case TAG:
+                return owner.annotations().createTag("the owner's tag");
+            case LINK:
+                return owner.annotations().attach(create(owner, Kind.IMAGE), owner.annotations().createTag("t"));
             case PROJECT:
                 return c.createProject("p");
             case DATASET:
@@ -172,14 +193,23 @@ class EnforcementMatchesEvaluatorTest {
                 op = x -> kind == Kind.IMAGE ? x.images().get(object.id()) : x.containers().reload(object);
                 break;
             case ANNOTATE:
-                op = x -> x.annotations().attach(object, x.annotations().createTag("t"));
+                // a tag is used by attaching it to one's own new image; anything else gets one's own new tag
+                op = kind == Kind.TAG
+                        ? x -> x.annotations().attach(x.images().save(new NewImage(new Image("own"),
+                                new Pixels(PixelType.UINT8, DimensionOrder.XYZCT, 2, 2, 1, 1, 1),
+                                List.of(new Channel(new LogicalChannel("c"))))), (TagAnnotation) object)
+                        : x -> x.annotations().attach(object, x.annotations().createTag("t"));
                 break;
             case EDIT:
                 op = x -> x.containers().rename((org.omerosdk.model.meta.NamedObject) object, "renamed");
                 break;
             case DELETE:
                 op = x -> {
-                    x.containers().delete((org.omerosdk.model.meta.NamedObject) object);
+                    if (kind == Kind.LINK) {
+                        x.annotations().detach((org.omerosdk.model.meta.Link<?, ?>) object);
+                    } else {
+                        x.containers().delete((org.omerosdk.model.meta.NamedObject) object);
+                    }
                     return null;
                 };
                 break;
