@@ -105,6 +105,25 @@ final class PermissionWriteCheck implements WriteCheck {
             }
             return;
         }
+        // a ROI annotates its image; a shape joins its ROI (OMERO's linkage check: ANNOTATE, WRITE)
+        IObject target = object instanceof org.omerosdk.model.roi.Roi r ? r.image()
+                : object instanceof org.omerosdk.model.roi.Shape sh ? sh.roi() : null;
+        if (target != null && target.isSaved()) {
+            if (target.details().groupId().isPresent() && target.details().groupId().get() != group) {
+                throw new SecurityViolation("user " + ctx.userId() + " may not attach " + object.getClass()
+                        .getSimpleName() + " to " + target + ": links across groups are refused");
+            }
+            Action needed = object instanceof org.omerosdk.model.roi.Roi ? Action.ANNOTATE : Action.LINK;
+            ObjectDetails d = details(target, kind(target));
+            if (!PermissionEvaluator.canView(actor, context(ctx), d)) {
+                throw new NotFoundException(target + " does not exist (deleted by someone else?)");
+            }
+            if (!PermissionEvaluator.allowed(actor, context(ctx), d, needed)) {
+                throw new SecurityViolation("user " + ctx.userId() + " may not "
+                        + (needed == Action.ANNOTATE ? "draw a ROI on " : "add a shape to ") + target + ": "
+                        + rule(d, actor, needed));
+            }
+        }
         if (!ctx.has(AdminPrivilege.WRITE_OWNED) && !ctx.memberOf().contains(group)) {
             throw new SecurityViolation("user " + ctx.userId() + " may not create " + object.getClass().getSimpleName()
                     + " in group " + group + ": not a member of it");

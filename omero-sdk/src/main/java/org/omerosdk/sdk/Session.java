@@ -104,6 +104,11 @@ public final class Session implements AutoCloseable {
         return new Annotations(this);
     }
 
+    /** Regions of interest drawn on images. */
+    public Rois rois() {
+        return new Rois(this);
+    }
+
     /** Images with their pixels and channels, saved in batches. */
     public Images images() {
         return new Images(this);

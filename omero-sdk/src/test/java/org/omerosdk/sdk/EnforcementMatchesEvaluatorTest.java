@@ -44,8 +44,11 @@ class EnforcementMatchesEvaluatorTest {
     @TempDir
     Path dir;
 
-    /** What the object is: containers, an image, a tag (annotation), an annotation link between two of them. */
-    private enum Kind { PROJECT, DATASET, IMAGE, TAG, LINK }
+    /**
+     * What the object is: containers, an image, a tag (annotation), an annotation link, a ROI; DRAW is an image
+     * on which the actor draws a ROI (OMERO counts that as annotating it).
+     */
+    private enum Kind { PROJECT, DATASET, IMAGE, TAG, LINK, ROI, DRAW }
 
     private record Role(String name, Session session, Actor actor, boolean usesGroupContext) {
     }
@@ -101,8 +104,9 @@ class EnforcementMatchesEvaluatorTest {
                     }
                 }
             }
-            // containers: 5 actions; image: view, annotate, edit; tag: view, use; link: view, delete
-            assertEquals(5 * (2 * 5 + 3 + 2 + 2), cases);
+            // containers: 5 actions; image: view, annotate, edit; tag: view, use; link and ROI: view, delete;
+            // drawing a ROI on an image: annotate
+            assertEquals(5 * (2 * 5 + 3 + 2 + 2 + 2 + 1), cases);
             assertTrue(mismatches.isEmpty(), String.join("\n", mismatches));
             // and both agree with the semantics file's action table (section 6), spot by spot
             Map<String, Boolean> expected = new LinkedHashMap<>();
@@ -114,6 +118,8 @@ class EnforcementMatchesEvaluatorTest {
                 case PRIVATE:
                     expected.put("member/PROJECT/VIEW", false);
                     expected.put("group owner/IMAGE/ANNOTATE", false); // group owners cannot annotate here
+                    expected.put("group owner/DRAW/ANNOTATE", false);
+                    expected.put("group owner/ROI/DELETE", true);
                     expected.put("group owner/PROJECT/EDIT", true);
                     expected.put("group owner/PROJECT/DELETE", true);
                     expected.put("group owner/PROJECT/LINK", false); // graph-critical: owners may not link
@@ -123,6 +129,8 @@ class EnforcementMatchesEvaluatorTest {
                     expected.put("member/IMAGE/VIEW", true);
                     expected.put("member/IMAGE/ANNOTATE", false);
                     expected.put("group owner/IMAGE/ANNOTATE", true); // owners may annotate and draw ROIs
+                    expected.put("group owner/DRAW/ANNOTATE", true);
+                    expected.put("member/DRAW/ANNOTATE", false);
                     expected.put("member/PROJECT/EDIT", false);
                     expected.put("member/DATASET/LINK", false);
                     expected.put("group owner/DATASET/LINK", true);
@@ -130,6 +138,8 @@ class EnforcementMatchesEvaluatorTest {
                 case READ_ANNOTATE:
                     expected.put("member/PROJECT/VIEW", true);
                     expected.put("member/IMAGE/ANNOTATE", true);
+                    expected.put("member/DRAW/ANNOTATE", true);
+                    expected.put("member/ROI/DELETE", false);
                     expected.put("member/PROJECT/LINK", false);
                     expected.put("member/PROJECT/DELETE", false);
                     break;
@@ -161,7 +171,10 @@ class EnforcementMatchesEvaluatorTest {
             case TAG:
                 return action == Action.VIEW || action == Action.ANNOTATE;
             case LINK:
+            case ROI:
                 return action == Action.VIEW || action == Action.DELETE;
+            case DRAW:
+                return action == Action.ANNOTATE;
             default:
                 return true;
         }
@@ -174,6 +187,11 @@ class EnforcementMatchesEvaluatorTest {
                 return owner.annotations().createTag("the owner's tag");
             case LINK:
                 return owner.annotations().attach(create(owner, Kind.IMAGE), owner.annotations().createTag("t"));
+            case ROI:
+                return owner.rois().draw((Image) create(owner, Kind.IMAGE), "roi",
+                        List.of(new org.omerosdk.model.roi.Rectangle(0, 0, 1, 1)));
+            case DRAW:
+                return create(owner, Kind.IMAGE);
             case PROJECT:
                 return c.createProject("p");
             case DATASET:
@@ -194,7 +212,10 @@ class EnforcementMatchesEvaluatorTest {
                 break;
             case ANNOTATE:
                 // a tag is used by attaching it to one's own new image; anything else gets one's own new tag
-                op = kind == Kind.TAG
+                op = kind == Kind.DRAW
+                        ? x -> x.rois().draw((Image) object, "drawn", List.of(new org.omerosdk.model.roi.Rectangle(
+                                1, 1, 2, 2)))
+                        : kind == Kind.TAG
                         ? x -> x.annotations().attach(x.images().save(new NewImage(new Image("own"),
                                 new Pixels(PixelType.UINT8, DimensionOrder.XYZCT, 2, 2, 1, 1, 1),
                                 List.of(new Channel(new LogicalChannel("c"))))), (TagAnnotation) object)
@@ -207,6 +228,8 @@ class EnforcementMatchesEvaluatorTest {
                 op = x -> {
                     if (kind == Kind.LINK) {
                         x.annotations().detach((org.omerosdk.model.meta.Link<?, ?>) object);
+                    } else if (kind == Kind.ROI) {
+                        x.rois().delete((org.omerosdk.model.roi.Roi) object);
                     } else {
                         x.containers().delete((org.omerosdk.model.meta.NamedObject) object);
                     }

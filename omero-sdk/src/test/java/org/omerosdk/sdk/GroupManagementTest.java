@@ -99,6 +99,11 @@ class GroupManagementTest {
             // Read-Write: bob may put his image into ada's dataset; the link joins two owners
             bob.withGroup(lab).images().saveAll(Optional.of(adas), List.of(image("bob's image")),
                     ProgressListener.NONE);
+            // and draw on ada's image
+            Image adasImage = bob.withGroup(lab).containers().images(adas, 0, 10).stream()
+                    .filter(i -> i.name().equals("ada's image")).findFirst().orElseThrow();
+            bob.withGroup(lab).rois().draw(adasImage, "bob's outline",
+                    List.of(new org.omerosdk.model.roi.Rectangle(0, 0, 2, 2)));
         }
         return adas;
     }
@@ -115,8 +120,11 @@ class GroupManagementTest {
             LevelChange plan = pi.admin().changeLevel(lab, Permissions.Level.PRIVATE, true);
             assertFalse(plan.applied());
             assertEquals(Permissions.Level.READ_WRITE, plan.from());
-            assertEquals(1, plan.removed().size(), plan.removed().toString());
+            // the cross-owner link, and bob's ROI on ada's image with its shape
+            assertEquals(3, plan.removed().size(), plan.removed().toString());
             assertTrue(plan.removed().get(0).startsWith("DatasetImageLink:"), plan.removed().toString());
+            assertTrue(plan.removed().get(1).startsWith("Rectangle:"), plan.removed().toString());
+            assertTrue(plan.removed().get(2).startsWith("Roi:"), plan.removed().toString());
         }
         assertEquals(2, root.containers().countImages(adas));
         assertEquals(Permissions.Level.READ_WRITE, root.admin().group("lab").permissions().level().orElseThrow());
@@ -128,10 +136,11 @@ class GroupManagementTest {
         try (Session pi = root.sudo("pi")) {
             LevelChange done = pi.admin().changeLevel(lab, Permissions.Level.PRIVATE, false);
             assertTrue(done.applied());
-            assertEquals(1, done.removed().size());
+            assertEquals(3, done.removed().size());
         }
         assertEquals(List.of("ada's image"), root.containers().images(adas, 0, 10).stream().map(Image::name)
                 .toList());
+        assertTrue(root.rois().on(root.containers().images(adas, 0, 10).get(0)).isEmpty());
         assertEquals(Permissions.Level.PRIVATE, root.admin().group("lab").permissions().level().orElseThrow());
         // and the group behaves as private now: bob no longer sees ada's dataset
         try (Session bob = root.sudo("bob")) {

@@ -153,6 +153,8 @@ class ReadFilterTest {
             Session inPrivate = ada.withGroup(privateLab);
             if (inPrivate.annotations().on(adasImage).isEmpty()) {
                 inPrivate.annotations().attach(adasImage, inPrivate.annotations().createTag("ada's secret tag"));
+                inPrivate.rois().draw(adasImage, "secret outline", List.of(new org.omerosdk.model.roi.Rectangle(0,
+                        0, 1, 1)));
             }
             assertEquals(1, inPrivate.annotations().links(adasImage).size());
         }
@@ -173,6 +175,7 @@ class ReadFilterTest {
                 assertTrue(s.images().search("", Listing.all()).isEmpty(), name);
                 assertTrue(s.images().channels(adasImage).isEmpty(), name);
                 assertTrue(s.annotations().on(adasImage).isEmpty(), name);
+                assertTrue(s.rois().on(adasImage).isEmpty(), name);
                 assertTrue(s.annotations().links(adasImage).isEmpty(), name);
                 assertTrue(s.annotations().tags(Listing.all()).stream()
                         .noneMatch(t -> t.textValue().equals("ada's secret tag")), name);

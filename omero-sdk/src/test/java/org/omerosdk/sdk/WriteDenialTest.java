@@ -64,6 +64,7 @@ class WriteDenialTest {
                         ProgressListener.NONE).get(0);
                 tag = a.annotations().createTag("ada's tag");
                 a.annotations().attach(adasImage, tag);
+                a.rois().draw(adasImage, "ada's ROI", List.of(new org.omerosdk.model.roi.Rectangle(0, 0, 1, 1)));
             }
             Path file = Files.write(dir.resolve("bob.tif"), new byte[] {1, 2, 3});
             Session bob = root.sudo("bob").withGroup(lab);
@@ -89,6 +90,9 @@ class WriteDenialTest {
             writes.put("use a colleague's tag", () -> bob.annotations().attach(bobsImage, tag));
             writes.put("detach a colleague's tag", () -> bob.annotations().detach(
                     bob.annotations().links(adasImage).get(0)));
+            writes.put("draw a ROI on a colleague's image", () -> bob.rois().draw(adasImage, "x",
+                    List.of(new org.omerosdk.model.roi.Rectangle(0, 0, 1, 1))));
+            writes.put("delete a colleague's ROI", () -> bob.rois().delete(root.rois().on(adasImage).get(0)));
             writes.put("create a group", () -> bob.admin().createGroup("bob's", Permissions.Level.PRIVATE));
             writes.put("create a user", () -> bob.admin().createUser("mallory", "M", "M", lab));
             writes.put("set a colleague's password", () -> bob.admin().setPassword(ada, "x".toCharArray()));
@@ -117,6 +121,7 @@ class WriteDenialTest {
             assertEquals(1, root.containers().countImages(dataset));
             assertEquals(1, root.annotations().on(adasImage).size());
             assertTrue(root.annotations().on(bobsImage).isEmpty());
+            assertEquals(1, root.rois().on(adasImage).size());
             assertEquals(Permissions.Level.READ_ONLY, root.admin().group("lab").permissions().level().orElseThrow());
             assertTrue(root.admin().findUser("mallory").isEmpty());
             // the refused import left no file behind in the managed repository
