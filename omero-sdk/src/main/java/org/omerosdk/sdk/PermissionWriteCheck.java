@@ -107,20 +107,24 @@ final class PermissionWriteCheck implements WriteCheck {
         }
         // a ROI annotates its image; a shape joins its ROI (OMERO's linkage check: ANNOTATE, WRITE)
         IObject target = object instanceof org.omerosdk.model.roi.Roi r ? r.image()
-                : object instanceof org.omerosdk.model.roi.Shape sh ? sh.roi() : null;
+                : object instanceof org.omerosdk.model.roi.Shape sh ? sh.roi()
+                : object instanceof org.omerosdk.model.display.RenderingDef rd ? rd.pixels()
+                : object instanceof org.omerosdk.model.display.ChannelBinding cb ? cb.renderingDef() : null;
         if (target != null && target.isSaved()) {
             if (target.details().groupId().isPresent() && target.details().groupId().get() != group) {
                 throw new SecurityViolation("user " + ctx.userId() + " may not attach " + object.getClass()
                         .getSimpleName() + " to " + target + ": links across groups are refused");
             }
-            Action needed = object instanceof org.omerosdk.model.roi.Roi ? Action.ANNOTATE : Action.LINK;
+            // rendering settings need only read access to the pixels (one's own settings on anything one sees)
+            Action needed = object instanceof org.omerosdk.model.roi.Roi ? Action.ANNOTATE
+                    : object instanceof org.omerosdk.model.display.RenderingDef ? Action.VIEW : Action.LINK;
             ObjectDetails d = details(target, kind(target));
             if (!PermissionEvaluator.canView(actor, context(ctx), d)) {
                 throw new NotFoundException(target + " does not exist (deleted by someone else?)");
             }
-            if (!PermissionEvaluator.allowed(actor, context(ctx), d, needed)) {
+            if (needed != Action.VIEW && !PermissionEvaluator.allowed(actor, context(ctx), d, needed)) {
                 throw new SecurityViolation("user " + ctx.userId() + " may not "
-                        + (needed == Action.ANNOTATE ? "draw a ROI on " : "add a shape to ") + target + ": "
+                        + (needed == Action.ANNOTATE ? "draw a ROI on " : "add to ") + target + ": "
                         + rule(d, actor, needed));
             }
         }

@@ -104,6 +104,11 @@ public final class Session implements AutoCloseable {
         return new Annotations(this);
     }
 
+    /** Saved rendering settings, one per user and image. */
+    public Renderings renderings() {
+        return new Renderings(this);
+    }
+
     /** Regions of interest drawn on images. */
     public Rois rois() {
         return new Rois(this);

@@ -45,10 +45,11 @@ class EnforcementMatchesEvaluatorTest {
     Path dir;
 
     /**
-     * What the object is: containers, an image, a tag (annotation), an annotation link, a ROI; DRAW is an image
-     * on which the actor draws a ROI (OMERO counts that as annotating it).
+     * What the object is: containers, an image, a tag (annotation), an annotation link, a ROI, saved rendering
+     * settings; DRAW is an image on which the actor draws a ROI (OMERO counts that as annotating it), DISPLAY an
+     * image for which the actor saves their own rendering settings (which needs only to see it).
      */
-    private enum Kind { PROJECT, DATASET, IMAGE, TAG, LINK, ROI, DRAW }
+    private enum Kind { PROJECT, DATASET, IMAGE, TAG, LINK, ROI, DRAW, SETTINGS, DISPLAY }
 
     private record Role(String name, Session session, Actor actor, boolean usesGroupContext) {
     }
@@ -105,8 +106,8 @@ class EnforcementMatchesEvaluatorTest {
                 }
             }
             // containers: 5 actions; image: view, annotate, edit; tag: view, use; link and ROI: view, delete;
-            // drawing a ROI on an image: annotate
-            assertEquals(5 * (2 * 5 + 3 + 2 + 2 + 2 + 1), cases);
+            // drawing a ROI on an image: annotate; saved settings: view, delete; saving one's own: view
+            assertEquals(5 * (2 * 5 + 3 + 2 + 2 + 2 + 1 + 2 + 1), cases);
             assertTrue(mismatches.isEmpty(), String.join("\n", mismatches));
             // and both agree with the semantics file's action table (section 6), spot by spot
             Map<String, Boolean> expected = new LinkedHashMap<>();
@@ -131,6 +132,8 @@ class EnforcementMatchesEvaluatorTest {
                     expected.put("group owner/IMAGE/ANNOTATE", true); // owners may annotate and draw ROIs
                     expected.put("group owner/DRAW/ANNOTATE", true);
                     expected.put("member/DRAW/ANNOTATE", false);
+                    expected.put("member/DISPLAY/VIEW", true); // one's own settings on a colleague's image
+                    expected.put("member/SETTINGS/DELETE", false);
                     expected.put("member/PROJECT/EDIT", false);
                     expected.put("member/DATASET/LINK", false);
                     expected.put("group owner/DATASET/LINK", true);
@@ -163,6 +166,11 @@ class EnforcementMatchesEvaluatorTest {
                 Actor.member(user.id(), member, ownerOf), context != null);
     }
 
+    private static org.omerosdk.render.RenderingSettings display() {
+        return org.omerosdk.render.RenderingSettings.of(List.of(org.omerosdk.render.ChannelSettings.of(
+                PixelType.UINT8, org.omerosdk.model.core.Rgba.of(255, 255, 255))));
+    }
+
     /** The actions the SDK has an operation for, per kind. */
     private static boolean exposed(Kind kind, Action action) {
         switch (kind) {
@@ -172,9 +180,12 @@ class EnforcementMatchesEvaluatorTest {
                 return action == Action.VIEW || action == Action.ANNOTATE;
             case LINK:
             case ROI:
+            case SETTINGS:
                 return action == Action.VIEW || action == Action.DELETE;
             case DRAW:
                 return action == Action.ANNOTATE;
+            case DISPLAY:
+                return action == Action.VIEW;
             default:
                 return true;
         }
@@ -191,7 +202,10 @@ class EnforcementMatchesEvaluatorTest {
                 return owner.rois().draw((Image) create(owner, Kind.IMAGE), "roi",
                         List.of(new org.omerosdk.model.roi.Rectangle(0, 0, 1, 1)));
             case DRAW:
+            case DISPLAY:
                 return create(owner, Kind.IMAGE);
+            case SETTINGS:
+                return owner.renderings().save((Image) create(owner, Kind.IMAGE), display());
             case PROJECT:
                 return c.createProject("p");
             case DATASET:
@@ -208,7 +222,8 @@ class EnforcementMatchesEvaluatorTest {
         Function<Session, Object> op;
         switch (action) {
             case VIEW:
-                op = x -> kind == Kind.IMAGE ? x.images().get(object.id()) : x.containers().reload(object);
+                op = kind == Kind.DISPLAY ? x -> x.renderings().save((Image) object, display())
+                        : x -> kind == Kind.IMAGE ? x.images().get(object.id()) : x.containers().reload(object);
                 break;
             case ANNOTATE:
                 // a tag is used by attaching it to one's own new image; anything else gets one's own new tag
@@ -230,6 +245,8 @@ class EnforcementMatchesEvaluatorTest {
                         x.annotations().detach((org.omerosdk.model.meta.Link<?, ?>) object);
                     } else if (kind == Kind.ROI) {
                         x.rois().delete((org.omerosdk.model.roi.Roi) object);
+                    } else if (kind == Kind.SETTINGS) {
+                        x.renderings().delete((org.omerosdk.model.display.RenderingDef) object);
                     } else {
                         x.containers().delete((org.omerosdk.model.meta.NamedObject) object);
                     }
