@@ -176,6 +176,12 @@ class ReadFilterTest {
                 assertTrue(s.images().channels(adasImage).isEmpty(), name);
                 assertTrue(s.annotations().on(adasImage).isEmpty(), name);
                 assertTrue(s.rois().on(adasImage).isEmpty(), name);
+                NotFoundException noSettings = assertThrows(NotFoundException.class,
+                        () -> s.renderings().load(adasImage));
+                NotFoundException noImage = assertThrows(NotFoundException.class,
+                        () -> s.renderings().load(withId(new Image("x"), adasImage.id() + 999_999)));
+                assertEquals(noImage.getMessage().replace(Long.toString(adasImage.id() + 999_999), "ID"),
+                        noSettings.getMessage().replace(Long.toString(adasImage.id()), "ID"), name);
                 assertTrue(s.annotations().links(adasImage).isEmpty(), name);
                 assertTrue(s.annotations().tags(Listing.all()).stream()
                         .noneMatch(t -> t.textValue().equals("ada's secret tag")), name);
