@@ -65,8 +65,9 @@ public final class OmeroSdk implements AutoCloseable {
             java.util.function.LongFunction<Permissions> levels = groupId -> system.read(Bootstrap.SYSTEM_CONTEXT,
                     q -> q.byId(ExperimenterGroup.class, groupId).map(ExperimenterGroup::permissions)
                             .orElse(Permissions.PRIVATE));
+            java.util.function.Supplier<WellKnownIds> ids = memoized(() -> WellKnownIds.read(system));
             this.store = new Store(db, new PermissionReadFilter(levels,
-                    config.getBoolean(ConfigKeys.SDK_PUBLIC_ANNOTATIONS)), new PermissionWriteCheck(levels));
+                    config.getBoolean(ConfigKeys.SDK_PUBLIC_ANNOTATIONS), ids), new PermissionWriteCheck(levels, ids));
             this.generatedRootPassword = Bootstrap.run(store, hasher, b.rootPassword);
             this.sessions = new Sessions(store, b.clock, config);
             this.authenticator = new Authenticator(this, store, hasher, config, b.externalIdentities,
@@ -80,6 +81,19 @@ public final class OmeroSdk implements AutoCloseable {
             LOG.warn("omero-sdk: created user root with a generated password; it is available once from "
                     + "OmeroSdk.generatedRootPassword() (reset it with rootSession().admin().setPassword)");
         }
+    }
+
+    /** Computes once, on first use, from any thread. */
+    private static <T> java.util.function.Supplier<T> memoized(java.util.function.Supplier<T> compute) {
+        java.util.concurrent.atomic.AtomicReference<T> value = new java.util.concurrent.atomic.AtomicReference<>();
+        return () -> {
+            T v = value.get();
+            if (v == null) {
+                v = compute.get();
+                value.compareAndSet(null, v);
+            }
+            return v;
+        };
     }
 
     /** The permission-enforcing store (for tests and the package's services). */

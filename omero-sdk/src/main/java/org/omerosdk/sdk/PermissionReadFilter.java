@@ -28,19 +28,19 @@ import org.omerosdk.model.meta.IObject;
  * open sessions within that time.
  */
 final class PermissionReadFilter implements ReadFilter {
-    private static final long SYSTEM_GROUP = 0;
-    private static final long USER_GROUP = 1;
 
     private final LoadingCache<Long, Permissions> levels;
     private final boolean publicAnnotations;
+    private final java.util.function.Supplier<WellKnownIds> ids;
 
-    PermissionReadFilter(LongFunction<Permissions> groupPermissions) {
-        this(groupPermissions, false);
-    }
-
-    /** @param publicAnnotations whether the public user sees annotations ({@code omero.sdk.public.annotations}) */
-    PermissionReadFilter(LongFunction<Permissions> groupPermissions, boolean publicAnnotations) {
+    /**
+     * @param publicAnnotations whether the public user sees annotations ({@code omero.sdk.public.annotations})
+     * @param ids               the database ids of the system and user groups, read on first use (after bootstrap)
+     */
+    PermissionReadFilter(LongFunction<Permissions> groupPermissions, boolean publicAnnotations,
+                         java.util.function.Supplier<WellKnownIds> ids) {
         this.publicAnnotations = publicAnnotations;
+        this.ids = ids;
         this.levels = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(Duration.ofSeconds(5))
                 .build(groupPermissions::apply);
     }
@@ -71,7 +71,7 @@ final class PermissionReadFilter implements ReadFilter {
         }
         StringJoiner visible = new StringJoiner(" or ", "(", ")");
         visible.add("o.details.groupId is null");
-        visible.add("o.details.groupId in (" + SYSTEM_GROUP + ", " + USER_GROUP + ")");
+        visible.add("o.details.groupId in (" + ids.get().systemGroup + ", " + ids.get().userGroup + ")");
         if (ctx.isAllGroups()) {
             String groups = readableGroups(ctx);
             if (!groups.isEmpty()) {

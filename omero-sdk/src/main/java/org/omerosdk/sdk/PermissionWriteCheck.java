@@ -1,6 +1,8 @@
 package org.omerosdk.sdk;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import java.time.Duration;
@@ -32,10 +34,13 @@ import org.omerosdk.permissions.PermissionEvaluator;
  */
 final class PermissionWriteCheck implements WriteCheck {
     private final LoadingCache<Long, Permissions> levels;
+    private final java.util.function.Supplier<WellKnownIds> ids;
 
-    PermissionWriteCheck(LongFunction<Permissions> groupPermissions) {
+    /** @param ids OMERO's ids of the system rows against ours, read on first use (after bootstrap) */
+    PermissionWriteCheck(LongFunction<Permissions> groupPermissions, java.util.function.Supplier<WellKnownIds> ids) {
         this.levels = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(Duration.ofSeconds(5))
                 .build(groupPermissions::apply);
+        this.ids = ids;
     }
 
     @Override
@@ -46,9 +51,13 @@ final class PermissionWriteCheck implements WriteCheck {
         if (ownsGroupOf(ctx, object, action)) {
             return;
         }
-        Actor actor = !ctx.admin() ? Actor.member(ctx.userId(), ctx.memberOf(), ctx.ownerOf())
-                : ctx.fullAdmin() ? Actor.member(ctx.userId(), union(ctx.memberOf(), 0L), ctx.ownerOf())
-                : Actor.restrictedAdmin(ctx.userId(), ctx.privileges(), ctx.memberOf(), ctx.ownerOf());
+        // the evaluator speaks OMERO's ids for the system rows (root 0, guest 1; system 0, user 1, guest 2)
+        long me = userId(ctx.userId());
+        Set<Long> memberOf = groupIds(ctx.memberOf());
+        Set<Long> ownerOf = groupIds(ctx.ownerOf());
+        Actor actor = !ctx.admin() ? Actor.member(me, memberOf, ownerOf)
+                : ctx.fullAdmin() ? Actor.member(me, union(memberOf, Actor.SYSTEM_GROUP), ownerOf)
+                : Actor.restrictedAdmin(me, ctx.privileges(), memberOf, ownerOf);
         ObjectKind kind = kind(object);
         if (action == EventLog.Action.INSERT) {
             checkCreate(ctx, actor, object, kind);
@@ -79,6 +88,10 @@ final class PermissionWriteCheck implements WriteCheck {
             return;
         }
         long group = ctx.writeGroupId();
+        if (actor.userId() == Actor.GUEST_ID) {
+            throw new SecurityViolation("the guest user may not create " + object.getClass().getSimpleName()
+                    + ": guest creates nothing");
+        }
         if (object instanceof Link<?, ?> link && link.parent().isSaved()) {
             IObject parent = link.parent();
             IObject child = link.child();
@@ -153,12 +166,29 @@ final class PermissionWriteCheck implements WriteCheck {
     }
 
     private ObjectDetails details(IObject o, ObjectKind kind) {
-        long group = o.details().groupId().orElse(Actor.USER_GROUP);
-        return new ObjectDetails(o.details().ownerId().orElse(-1L), group, levels.get(group), kind, true, true);
+        Optional<Long> group = o.details().groupId();
+        // objects without a group (users, groups, memberships) are OMERO's global types, counted in "user"
+        long evaluatorGroup = group.map(this::groupId).orElse(Actor.USER_GROUP);
+        Permissions perms = group.map(levels::get).orElse(Permissions.parse("rwr-r-"));
+        return new ObjectDetails(o.details().ownerId().map(this::userId).orElse(-1L), evaluatorGroup, perms, kind,
+                true, true);
     }
 
     private GroupContext context(SecurityContext ctx) {
-        return ctx.isAllGroups() ? GroupContext.ALL_GROUPS : GroupContext.of(ctx.groupId(), levels.get(ctx.groupId()));
+        return ctx.isAllGroups() ? GroupContext.ALL_GROUPS
+                : GroupContext.of(groupId(ctx.groupId()), levels.get(ctx.groupId()));
+    }
+
+    private long userId(long dbId) {
+        return ids.get().user(dbId);
+    }
+
+    private long groupId(long dbId) {
+        return ids.get().group(dbId);
+    }
+
+    private Set<Long> groupIds(Set<Long> dbIds) {
+        return ids.get().groups(dbIds);
     }
 
     private static ObjectKind kind(IObject o) {
