@@ -188,12 +188,18 @@ public final class Admin {
                     .orElseThrow(() -> new NotFoundException("no group " + group.id()));
             Permissions.Level from = g.permissions().level().orElse(Permissions.Level.PRIVATE);
             boolean dropsRead = level == Permissions.Level.PRIVATE && from != Permissions.Level.PRIVATE;
-            List<String> removed = dropsRead ? GroupDowngrade.apply(w, g.id(), dryRun) : List.of();
+            List<String> blockers = dropsRead ? GroupDowngrade.blockers(w.hibernate(), g.id()) : List.of();
+            if (!blockers.isEmpty() && !dryRun) {
+                throw new ValidationException("group \"" + g.name() + "\" cannot become Private: "
+                        + String.join("; ", blockers) + " (nothing was changed)");
+            }
+            List<String> removed = dropsRead ? GroupDowngrade.apply(w, g.id(), dryRun || !blockers.isEmpty())
+                    : List.of();
             if (!dryRun && from != level) {
                 g.details().assignOwnership(null, null, level.permissions());
                 w.update(g);
             }
-            return new LevelChange(g.name(), from, level, removed, !dryRun);
+            return new LevelChange(g.name(), from, level, removed, blockers, !dryRun);
         });
         if (!dryRun) {
             session.sdk().store().groupChanged(group.id());

@@ -23,6 +23,30 @@ final class GroupDowngrade {
     private GroupDowngrade() {
     }
 
+    /**
+     * What makes OMERO refuse a downgrade to Private: objects that must share their owner but do not — an image
+     * using another user's instrument or objective settings, a logical channel owned differently from its channels,
+     * a well sample owned differently from its image. Empty: the downgrade can go ahead.
+     */
+    static List<String> blockers(org.hibernate.Session h, long groupId) {
+        List<String> out = new ArrayList<>();
+        String[][] pairs = {
+            {"org.omerosdk.model.core.Image", "instrument", "uses the instrument"},
+            {"org.omerosdk.model.core.Image", "objectiveSettings", "uses the objective settings"},
+            {"org.omerosdk.model.core.Channel", "logicalChannel", "belongs to the logical channel"},
+            {"org.omerosdk.model.screen.WellSample", "image", "holds the image"},
+        };
+        for (String[] p : pairs) {
+            for (Object[] row : h.createQuery("select o, o." + p[1] + " from " + p[0] + " o where "
+                    + "o.details.groupId = :g and o." + p[1] + " is not null and o.details.ownerId <> o." + p[1]
+                    + ".details.ownerId", Object[].class).setParameter("g", groupId).getResultList()) {
+                out.add(describe((IObject) row[0]) + " " + p[2] + " " + describe((IObject) row[1])
+                        + " of another owner");
+            }
+        }
+        return out;
+    }
+
     static List<String> apply(WritePath w, long groupId, boolean dryRun) {
         org.hibernate.Session h = w.hibernate();
         Set<IObject> doomed = new LinkedHashSet<>();

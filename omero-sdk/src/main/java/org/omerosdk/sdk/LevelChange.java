@@ -16,11 +16,15 @@ import org.omerosdk.model.Permissions;
  * @param to        its level after
  * @param removed   one line per object removed ("DatasetImageLink:12 Dataset:3 (owner 5) to Image:7 (owner 6)"),
  *                  in the order of removal
+ * @param blockers  what makes OMERO refuse a downgrade to Private (an image using another owner's instrument, a
+ *                  logical channel owned differently from its channels, a well sample owned differently from its
+ *                  image), one line each; a dry run lists them, a real change with any is refused
  * @param applied   false for a dry run
  */
 public record LevelChange(String groupName, Permissions.Level from, Permissions.Level to, List<String> removed,
-                          boolean applied) {
+                          List<String> blockers, boolean applied) {
     public LevelChange {
         removed = List.copyOf(removed);
+        blockers = List.copyOf(blockers);
     }
 }

@@ -252,4 +252,31 @@ class GroupManagementTest {
             assertThrows(SecurityViolation.class, () -> ada.admin().createUser("nope", "N", "O", lab));
         }
     }
+
+    @Test
+    void aDowngradeIsRefusedWhileAnImageUsesAnotherOwnersInstrument() {
+        org.omerosdk.model.acquisition.Instrument microscope;
+        try (Session ada = root.sudo("ada")) {
+            microscope = ada.withGroup(lab).write((q, w) -> w.create(
+                    new org.omerosdk.model.acquisition.Instrument("Zeiss", "LSM 980")));
+        }
+        try (Session bob = root.sudo("bob")) {
+            Image bobs = bob.withGroup(lab).images().save(image("bob's"));
+            bob.withGroup(lab).write((q, w) -> {
+                Image stored = q.byId(Image.class, bobs.id()).orElseThrow();
+                stored.setInstrument(q.byId(org.omerosdk.model.acquisition.Instrument.class, microscope.id())
+                        .orElseThrow());
+                return null;
+            });
+        }
+        LevelChange plan = root.admin().changeLevel(lab, Permissions.Level.PRIVATE, true);
+        assertEquals(1, plan.blockers().size(), plan.blockers().toString());
+        assertTrue(plan.blockers().get(0).contains("uses the instrument"), plan.blockers().toString());
+        ValidationException e = assertThrows(ValidationException.class,
+                () -> root.admin().changeLevel(lab, Permissions.Level.PRIVATE, false));
+        assertTrue(e.getMessage().contains("cannot become Private"), e.getMessage());
+        assertEquals(Permissions.Level.READ_WRITE, root.admin().group("lab").permissions().level().orElseThrow());
+        // raising or keeping group read needs no such check
+        assertTrue(root.admin().changeLevel(lab, Permissions.Level.READ_ONLY, false).blockers().isEmpty());
+    }
 }
