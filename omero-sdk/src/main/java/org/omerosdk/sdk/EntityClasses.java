@@ -106,4 +106,10 @@ final class EntityClasses {
 
     private EntityClasses() {
     }
+
+    /** Whether {@code type} attaches annotations (OMERO's {@code IAnnotationLink}: {@code XAnnotationLink}). */
+    static boolean isAnnotationLink(Class<?> type) {
+        return org.omerosdk.model.meta.Link.class.isAssignableFrom(type)
+                && type.getSimpleName().endsWith("AnnotationLink");
+    }
 }

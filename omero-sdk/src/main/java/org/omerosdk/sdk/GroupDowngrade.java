@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.omerosdk.model.annotations.RoiAnnotationLink;
 import org.omerosdk.model.display.ChannelBinding;
 import org.omerosdk.model.display.RenderingDef;
 import org.omerosdk.model.display.Thumbnail;
@@ -73,14 +74,10 @@ final class GroupDowngrade {
                     lines.add(describe(s) + " of " + describe(r));
                 }
             }
-            for (Class<?> type : EntityClasses.ENTITIES) {
-                if (type.getSimpleName().equals("RoiAnnotationLink")) {
-                    for (Object l : h.createQuery("select l from " + type.getName() + " l where l.parent = :r",
-                            type).setParameter("r", r).getResultList()) {
-                        if (doomed.add((IObject) l)) {
-                            lines.add(describe((IObject) l) + " of " + describe(r));
-                        }
-                    }
+            for (RoiAnnotationLink l : h.createQuery("select l from " + RoiAnnotationLink.class.getName()
+                    + " l where l.parent = :r", RoiAnnotationLink.class).setParameter("r", r).getResultList()) {
+                if (doomed.add(l)) {
+                    lines.add(describe(l) + " of " + describe(r));
                 }
             }
             if (doomed.add(r)) {

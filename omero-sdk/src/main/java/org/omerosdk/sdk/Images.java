@@ -124,23 +124,24 @@ public final class Images {
                 .orElseThrow(() -> new NotFoundException("OriginalFile:" + file.id()
                         + " does not exist or is not visible"));
         Store store = session.sdk().store();
-        // the policy's facts are read without the caller's filter: they decide yes or no, and are not returned
-        long[] facts = store.read(Bootstrap.SYSTEM_CONTEXT, q -> {
-            Select<Image> images = Select.from(Image.class).where("o.fileset.id in (select e.fileset.id from "
-                    + FilesetEntry.class.getName() + " e where e.originalFile.id = :v)", visible.id());
-            long count = q.count(images);
+        // the policy's facts are read without the caller's filter, in one transaction: they decide yes or no, and
+        // are not returned
+        String filesets = "(select e.fileset.id from " + FilesetEntry.class.getName() + " e where e.originalFile.id "
+                + "= :v)";
+        record Facts(BinaryAccessPolicy.Target target, String groupValue) {
+        }
+        Facts facts = store.read(Bootstrap.SYSTEM_CONTEXT, q -> {
+            long images = q.count(Select.from(Image.class).where("o.fileset.id in " + filesets, visible.id()));
             long inWells = q.count(Select.from(WellSample.class).where("o.image.id in (select i.id from "
-                    + Image.class.getName() + " i where i.fileset.id in (select e.fileset.id from "
-                    + FilesetEntry.class.getName() + " e where e.originalFile.id = :v))", visible.id()));
-            return new long[] {count, inWells};
+                    + Image.class.getName() + " i where i.fileset.id in " + filesets + ")", visible.id()));
+            String groupValue = q.byId(ExperimenterGroup.class, visible.details().groupId().orElse(-1L))
+                    .flatMap(ExperimenterGroup::binaryAccess).orElse(null);
+            return new Facts(BinaryAccessPolicy.Target.originalFile(visible.name(), images > 0, inWells > 0),
+                    groupValue);
         });
-        long groupId = visible.details().groupId().orElse(-1L);
-        String groupValue = store.read(Bootstrap.SYSTEM_CONTEXT, q -> q.byId(ExperimenterGroup.class, groupId))
-                .flatMap(ExperimenterGroup::binaryAccess).orElse(null);
         BinaryAccessPolicy policy = BinaryAccessPolicy.parse(session.sdk().config()
-                .get(ConfigKeys.POLICY_BINARY_ACCESS)).withGroup(groupValue);
-        Optional<String> restricted = policy.restriction(BinaryAccessPolicy.Target.originalFile(visible.name(),
-                facts[0] > 0, facts[1] > 0), store.mayEdit(session.context(), visible));
+                .get(ConfigKeys.POLICY_BINARY_ACCESS)).withGroup(facts.groupValue());
+        Optional<String> restricted = policy.restriction(facts.target(), store.mayEdit(session.context(), visible));
         if (restricted.isPresent()) {
             throw new SecurityViolation("user \"" + session.user().omeName() + "\" may not download "
                     + visible.name() + ": " + restricted.get());
@@ -150,8 +151,13 @@ public final class Images {
 
     /** The pixels of {@code image}. */
     public Pixels pixels(Image image) {
-        return session.read(q -> q.first(Select.from(Pixels.class).whereEquals("o.image.id", image.id())))
-                .orElseThrow(() -> new NotFoundException(image + " has no pixels"));
+        return session.read(q -> pixelsOf(q, image)).orElseThrow(() -> new NotFoundException(image
+                + " has no pixels"));
+    }
+
+    /** The pixels of {@code image} as the caller may see them. */
+    static Optional<Pixels> pixelsOf(QueryPath q, Image image) {
+        return q.first(Select.from(Pixels.class).whereEquals("o.image.id", image.id()));
     }
 
     /** The channels of {@code image} in index order, with their logical channels. */

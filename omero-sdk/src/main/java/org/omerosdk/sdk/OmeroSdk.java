@@ -1,14 +1,12 @@
 package org.omerosdk.sdk;
 
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Objects;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import javax.sql.DataSource;
 import org.omerosdk.model.AuthenticationException;
 import org.omerosdk.model.NotFoundException;
@@ -18,12 +16,10 @@ import org.omerosdk.model.config.OmeroConfig;
 import org.omerosdk.repo.ManagedRepository;
 import org.omerosdk.repo.store.FileSystemBinaryStore;
 import org.omerosdk.sdk.config.ConfigStore;
-import org.omerosdk.model.meta.EventType;
 import org.omerosdk.model.Permissions;
 import org.omerosdk.model.meta.Experimenter;
 import org.omerosdk.model.meta.ExperimenterGroup;
 import org.omerosdk.model.meta.GroupExperimenterMap;
-import org.omerosdk.model.meta.Password;
 import org.omerosdk.permissions.AdminPrivilege;
 import org.omerosdk.permissions.auth.PasswordHasher;
 import org.slf4j.Logger;
@@ -194,8 +190,7 @@ public final class OmeroSdk implements AutoCloseable {
         Authenticator.Authenticated a = authenticator.authenticate(name,
                 config.get(ConfigKeys.WEB_PUBLIC_PASSWORD).toCharArray());
         SecurityContext ctx = contextFor(a.user().id(), a.user().id()).asPublic();
-        Sessions.State state = sessions.open(ctx, a.user().id(), "public", null);
-        return new Session(this, store, a.user(), ctx, sessions, state, hasher);
+        return open(a.user(), ctx, "public");
     }
 
     /** A root session for the SDK's own bookkeeping (users created by identity providers), named by its agent. */
@@ -231,8 +226,7 @@ public final class OmeroSdk implements AutoCloseable {
         owner.retainAll(limits.sudoerOwns());
         SecurityContext ctx = new SecurityContext(user.id(), limits.groupId(), limits.groupId(), false, member, owner,
                 realUserId);
-        Sessions.State state = sessions.open(ctx, user.id(), "group-sudo", realUserId);
-        return new Session(this, store, user, ctx, sessions, state, hasher);
+        return open(user, ctx, "group-sudo");
     }
 
     private Session open(Experimenter user, String agent) {
@@ -240,8 +234,13 @@ public final class OmeroSdk implements AutoCloseable {
     }
 
     private Session open(Experimenter user, String agent, long realUserId) {
-        SecurityContext ctx = contextFor(user.id(), realUserId);
-        Sessions.State state = sessions.open(ctx, user.id(), agent, realUserId == user.id() ? null : realUserId);
+        return open(user, contextFor(user.id(), realUserId), agent);
+    }
+
+    /** Records a new session of {@code user} in {@code ctx} (its sudoer, if any, is the context's real user). */
+    private Session open(Experimenter user, SecurityContext ctx, String agent) {
+        Long sudoer = ctx.realUserId() == user.id() ? null : ctx.realUserId();
+        Sessions.State state = sessions.open(ctx, user.id(), agent, sudoer);
         return new Session(this, store, user, ctx, sessions, state, hasher);
     }
 

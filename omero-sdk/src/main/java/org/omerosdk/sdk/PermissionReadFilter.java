@@ -119,7 +119,7 @@ final class PermissionReadFilter implements ReadFilter {
     /** Annotations and the links that attach them. */
     private static boolean isAnnotation(Class<?> type) {
         return org.omerosdk.model.annotations.Annotation.class.isAssignableFrom(type)
-                || type.getSimpleName().endsWith("AnnotationLink");
+                || EntityClasses.isAnnotationLink(type);
     }
 
     private boolean everyoneVisible(SecurityContext ctx, long g) {

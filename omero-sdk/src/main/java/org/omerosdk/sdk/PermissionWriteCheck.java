@@ -63,15 +63,24 @@ final class PermissionWriteCheck implements WriteCheck {
             checkCreate(ctx, actor, object, kind);
             return;
         }
-        ObjectDetails details = details(object, kind);
+        Action a = action == EventLog.Action.DELETE ? Action.DELETE : Action.EDIT;
+        require(ctx, actor, object, a, a.name().toLowerCase(java.util.Locale.ROOT) + " ");
+    }
+
+    /**
+     * The one evaluator check every write makes of the objects it touches: invisible answers like missing;
+     * visible but not allowed names the action ({@code verb}, e.g. "link to "), the object and the rule. VIEW asks
+     * for visibility only.
+     */
+    private void require(SecurityContext ctx, Actor actor, IObject object, Action needed, String verb) {
+        ObjectDetails d = details(object, kind(object));
         GroupContext context = context(ctx);
-        if (!PermissionEvaluator.canView(actor, context, details)) {
+        if (!PermissionEvaluator.canView(actor, context, d)) {
             throw new NotFoundException(object + " does not exist (deleted by someone else?)");
         }
-        Action a = action == EventLog.Action.DELETE ? Action.DELETE : Action.EDIT;
-        if (!PermissionEvaluator.allowed(actor, context, details, a)) {
-            throw new SecurityViolation("user " + ctx.userId() + " may not " + a.name().toLowerCase(java.util.Locale.ROOT)
-                    + " " + object + ": " + rule(details, actor, a));
+        if (needed != Action.VIEW && !PermissionEvaluator.allowed(actor, context, d, needed)) {
+            throw new SecurityViolation("user " + ctx.userId() + " may not " + verb + object + ": "
+                    + rule(d, actor, needed));
         }
     }
 
@@ -101,19 +110,10 @@ final class PermissionWriteCheck implements WriteCheck {
                         + ": links across groups are refused");
             }
             // OMERO's linkage check: the link needs the right on both ends (ANNOTATE for annotation links)
-            Action needed = isAnnotationLink(link) ? Action.ANNOTATE : Action.LINK;
+            Action needed = EntityClasses.isAnnotationLink(link.getClass()) ? Action.ANNOTATE : Action.LINK;
             for (IObject end : child.isSaved() ? List.of(parent, child) : List.of(parent)) {
-                if (kind(end) != ObjectKind.DATA) {
-                    continue;
-                }
-                ObjectDetails d = details(end, kind(end));
-                if (!PermissionEvaluator.canView(actor, context(ctx), d)) {
-                    throw new NotFoundException(end + " does not exist (deleted by someone else?)");
-                }
-                if (!PermissionEvaluator.allowed(actor, context(ctx), d, needed)) {
-                    throw new SecurityViolation("user " + ctx.userId() + " may not "
-                            + (needed == Action.ANNOTATE ? "annotate with or on " : "link to ") + end + ": "
-                            + rule(d, actor, needed));
+                if (kind(end) == ObjectKind.DATA) {
+                    require(ctx, actor, end, needed, needed == Action.ANNOTATE ? "annotate with or on " : "link to ");
                 }
             }
             return;
@@ -131,15 +131,7 @@ final class PermissionWriteCheck implements WriteCheck {
             // rendering settings need only read access to the pixels (one's own settings on anything one sees)
             Action needed = object instanceof org.omerosdk.model.roi.Roi ? Action.ANNOTATE
                     : object instanceof org.omerosdk.model.display.RenderingDef ? Action.VIEW : Action.LINK;
-            ObjectDetails d = details(target, kind(target));
-            if (!PermissionEvaluator.canView(actor, context(ctx), d)) {
-                throw new NotFoundException(target + " does not exist (deleted by someone else?)");
-            }
-            if (needed != Action.VIEW && !PermissionEvaluator.allowed(actor, context(ctx), d, needed)) {
-                throw new SecurityViolation("user " + ctx.userId() + " may not "
-                        + (needed == Action.ANNOTATE ? "draw a ROI on " : "add to ") + target + ": "
-                        + rule(d, actor, needed));
-            }
+            require(ctx, actor, target, needed, needed == Action.ANNOTATE ? "draw a ROI on " : "add to ");
         }
         if (!ctx.has(AdminPrivilege.WRITE_OWNED) && !ctx.memberOf().contains(group)) {
             throw new SecurityViolation("user " + ctx.userId() + " may not create " + object.getClass().getSimpleName()
@@ -159,10 +151,6 @@ final class PermissionWriteCheck implements WriteCheck {
             return ctx.ownerOf().contains(g.id());
         }
         return false;
-    }
-
-    private static boolean isAnnotationLink(Link<?, ?> link) {
-        return link.getClass().getSimpleName().endsWith("AnnotationLink");
     }
 
     private ObjectDetails details(IObject o, ObjectKind kind) {

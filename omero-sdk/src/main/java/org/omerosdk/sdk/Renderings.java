@@ -103,6 +103,7 @@ public final class Renderings {
     }
 
     private static void remove(QueryPath q, WritePath w, RenderingDef rd) {
+        // asked of the settings first, so a refusal names them rather than their first channel binding
         w.checked(org.omerosdk.model.meta.EventLog.Action.DELETE, rd);
         for (ChannelBinding b : q.list(Select.from(ChannelBinding.class).whereEquals("o.renderingDef.id", rd.id()))) {
             w.delete(b);
@@ -113,8 +114,7 @@ public final class Renderings {
     }
 
     private static Pixels pixels(QueryPath q, Image image) {
-        return q.first(Select.from(Pixels.class).whereEquals("o.image.id", image.id()))
-                .orElseThrow(() -> new NotFoundException("Image:" + image.id()
+        return Images.pixelsOf(q, image).orElseThrow(() -> new NotFoundException("Image:" + image.id()
                         + " does not exist or is not visible"));
     }
 

@@ -63,6 +63,7 @@ public final class Rois {
     public void delete(Roi roi) {
         session.write((q, w) -> {
             Roi stored = Containers.load(q, roi);
+            // asked of the ROI first, so a refusal names the ROI rather than its first shape
             w.checked(org.omerosdk.model.meta.EventLog.Action.DELETE, stored);
             for (Shape s : q.list(Select.from(Shape.class).whereEquals("o.roi.id", stored.id()))) {
                 w.delete(s);

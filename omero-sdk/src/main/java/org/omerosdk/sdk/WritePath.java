@@ -54,10 +54,7 @@ final class WritePath {
             // the owner of the linked content when the two owners differ, else theirs
             owner = portfolioOwner(group, perms, parentOwner != childOwner ? childOwner : parentOwner);
         }
-        object.details().assignCreation(owner, group, perms, event().id());
-        session.persist(object);
-        log(EventLog.Action.INSERT, object);
-        return object;
+        return insert(object, owner, group, perms);
     }
 
     /**
@@ -67,11 +64,7 @@ final class WritePath {
      */
     <T extends IObject> T createUnchecked(T object) {
         long group = ctx.writeGroupId();
-        Permissions perms = permissionsOf(group);
-        object.details().assignCreation(ctx.userId(), group, perms, event().id());
-        session.persist(object);
-        log(EventLog.Action.INSERT, object);
-        return object;
+        return insert(object, ctx.userId(), group, permissionsOf(group));
     }
 
     /**
@@ -82,7 +75,12 @@ final class WritePath {
         checked(EventLog.Action.INSERT, object);
         long group = ctx.writeGroupId();
         Permissions perms = permissionsOf(group);
-        object.details().assignCreation(portfolioOwner(group, perms, dataOwner), group, perms, event().id());
+        return insert(object, portfolioOwner(group, perms, dataOwner), group, perms);
+    }
+
+    /** The one place a new object gets its details, is persisted and logged. */
+    private <T extends IObject> T insert(T object, long owner, long group, Permissions perms) {
+        object.details().assignCreation(owner, group, perms, event().id());
         session.persist(object);
         log(EventLog.Action.INSERT, object);
         return object;

@@ -392,11 +392,20 @@ public final class PyramidBuilder {
             } else {
                 java.util.Arrays.fill(chunk, (byte) 0);
             }
-            int rowBytes = Math.min(cw, w - x) * bpp;
-            for (int row = 0; row < rows; row++) {
-                System.arraycopy(strip, (row * w + x) * bpp, chunk, row * cw * bpp, rowBytes);
-            }
+            copyIntoChunk(strip, w, x, rows, cw, bpp, chunk);
             return chunk;
+        }
+    }
+
+    /**
+     * Copies {@code rows} rows of {@code src} (rows {@code srcWidth} pixels wide) from column {@code x}, as many
+     * pixels as fit a chunk {@code cw} wide, into {@code chunk}; what lies beyond the image edge is left as it is
+     * (0, the fill value, in a fresh or cleared chunk).
+     */
+    private static void copyIntoChunk(byte[] src, int srcWidth, int x, int rows, int cw, int bpp, byte[] chunk) {
+        int rowBytes = Math.min(cw, srcWidth - x) * bpp;
+        for (int row = 0; row < rows; row++) {
+            System.arraycopy(src, (row * srcWidth + x) * bpp, chunk, row * cw * bpp, rowBytes);
         }
     }
 
@@ -442,10 +451,7 @@ public final class PyramidBuilder {
         }
         // a chunk always has the full chunk size; the part beyond the image edge stays 0 (the fill value)
         byte[] chunk = new byte[cw * ch * bpp];
-        byte[] src = tile.array();
-        for (int row = 0; row < h; row++) {
-            System.arraycopy(src, row * w * bpp, chunk, row * cw * bpp, w * bpp);
-        }
+        copyIntoChunk(tile.array(), w, 0, h, cw, bpp, chunk);
         level.store.put(a.chunkKey(level.path, t, c, z, ty, tx), a.compression().compress(chunk));
     }
 
