@@ -94,7 +94,9 @@ final class GroupDowngrade {
                 }
             }
             if (doomed.add(d)) {
-                lines.add(describe(d) + " made by another user for an image");
+                lines.add(describe(d) + " made by another user for an image (with its quantum settings)");
+                // its QuantumDef belongs to it alone: removed after it, as Renderings.delete does
+                doomed.add(d.quantization());
             }
         }
         for (Thumbnail t : h.createQuery("select t from " + Thumbnail.class.getName() + " t where "

@@ -279,4 +279,23 @@ class GroupManagementTest {
         // raising or keeping group read needs no such check
         assertTrue(root.admin().changeLevel(lab, Permissions.Level.READ_ONLY, false).blockers().isEmpty());
     }
+
+    @Test
+    void aDowngradeRemovesOthersRenderingSettingsWithTheirQuantumSettings() {
+        Image adas;
+        try (Session ada = root.sudo("ada")) {
+            adas = ada.withGroup(lab).images().save(image("ada's"));
+        }
+        try (Session bob = root.sudo("bob")) {
+            bob.withGroup(lab).renderings().save(adas, org.omerosdk.render.RenderingSettings.of(List.of(
+                    org.omerosdk.render.ChannelSettings.of(PixelType.UINT8, org.omerosdk.model.core.Rgba.of(255, 0,
+                            0)))));
+        }
+        long quantumBefore = root.read(q -> q.count(Select.from(org.omerosdk.model.display.QuantumDef.class)));
+        LevelChange done = root.admin().changeLevel(lab, Permissions.Level.PRIVATE, false);
+        assertTrue(done.removed().stream().anyMatch(l -> l.startsWith("RenderingDef:")), done.removed().toString());
+        assertTrue(root.renderings().all(adas).isEmpty());
+        long quantumAfter = root.read(q -> q.count(Select.from(org.omerosdk.model.display.QuantumDef.class)));
+        assertEquals(quantumBefore - 1, quantumAfter);
+    }
 }
