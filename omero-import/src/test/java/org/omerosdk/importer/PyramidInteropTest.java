@@ -24,7 +24,7 @@ import org.omerosdk.render.pyramid.OmeTiffExporter;
 import org.omerosdk.render.pyramid.PyramidBuilder;
 import org.omerosdk.render.pyramid.PyramidMetadata;
 import org.omerosdk.repo.store.FileSystemBinaryStore;
-import org.omerosdk.repo.store.S3ProxyServer;
+import org.omerosdk.s3.S3ProxyServer;
 
 /**
  * Pyramids through the real stores (filesystem, S3 on a loopback s3proxy) and read by third-party tools: the npm

@@ -16,7 +16,7 @@ import org.omerosdk.model.meta.ExperimenterGroup;
 import org.omerosdk.model.meta.GroupExperimenterMap;
 import org.omerosdk.model.meta.Password;
 import org.omerosdk.permissions.auth.PasswordHasher;
-import org.omerosdk.permissions.ldap.LdapDirectory;
+import org.omerosdk.permissions.ldap.Directory;
 import org.omerosdk.permissions.ldap.LdapSettings;
 import org.omerosdk.permissions.ldap.LdapUser;
 import org.omerosdk.permissions.ldap.NewUserGroupMapper;
@@ -89,7 +89,7 @@ final class Authenticator {
         }
         Provider internal = new Internal();
         Provider ldap = config.getBoolean(ConfigKeys.LDAP_CONFIG)
-                ? new Ldap(new LdapDirectory(LdapSettings.from(config), mappers), config) : null;
+                ? new Ldap(Directory.open(LdapSettings.from(config), mappers), config) : null;
         String value = config.get(ConfigKeys.SECURITY_PASSWORD_PROVIDER);
         for (String name : value.split("\\s*,\\s*")) {
             switch (name) {
@@ -221,10 +221,10 @@ final class Authenticator {
 
     /** OMERO's LDAP provider. */
     private final class Ldap implements Provider {
-        private final LdapDirectory directory;
+        private final Directory directory;
         private final boolean syncOnLogin;
 
-        Ldap(LdapDirectory directory, OmeroConfig config) {
+        Ldap(Directory directory, OmeroConfig config) {
             this.directory = directory;
             this.syncOnLogin = config.getBoolean(ConfigKeys.LDAP_SYNC_ON_LOGIN);
         }

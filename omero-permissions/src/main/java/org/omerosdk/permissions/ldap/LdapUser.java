@@ -17,7 +17,8 @@ public record LdapUser(String dn, String omeName, String firstName, String middl
         ownedGroups = List.copyOf(ownedGroups);
     }
 
-    LdapUser withGroups(List<String> newGroups, List<String> newOwned) {
+    /** This user with other groups (the directory fills them in after reading the entry). */
+    public LdapUser withGroups(List<String> newGroups, List<String> newOwned) {
         return new LdapUser(dn, omeName, firstName, middleName, lastName, email, institution, attributes,
                 newGroups, newOwned);
     }

@@ -61,7 +61,7 @@ public sealed interface NewUserGroupRule {
         }
         if (v.startsWith(":query:")) {
             String filter = argument(v, ":query:");
-            LdapFilters.checkSyntax(filter.replaceAll("@\\{[^}]*}", "x"), "omero.ldap.new_user_group");
+            checkBalanced(filter, value);
             return new Query(filter);
         }
         if (v.startsWith(":bean:")) {
@@ -69,6 +69,19 @@ public sealed interface NewUserGroupRule {
         }
         throw new ValidationException("omero.ldap.new_user_group = \"" + v + "\" has an unknown prefix; accepted: "
                 + ":ou:, :attribute:, :filtered_attribute:, :dn_attribute:, :filtered_dn_attribute:, :query:, :bean:");
+    }
+
+    /** The part of the filter check that needs no LDAP library (the directory parses the filter fully). */
+    private static void checkBalanced(String filter, String value) {
+        int depth = 0;
+        for (int i = 0; i < filter.length() && depth >= 0; i++) {
+            char c = filter.charAt(i);
+            depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+        }
+        if (depth != 0) {
+            throw new ValidationException("omero.ldap.new_user_group = \"" + value + "\" is not an LDAP filter: "
+                    + "its parentheses do not balance");
+        }
     }
 
     private static String argument(String value, String prefix) {

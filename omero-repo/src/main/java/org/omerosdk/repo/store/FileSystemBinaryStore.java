@@ -24,6 +24,7 @@ import org.omerosdk.model.ValidationException;
 import org.omerosdk.model.store.BinaryStore;
 import org.omerosdk.model.store.StoreKeys;
 import org.omerosdk.model.store.StoreWriter;
+import org.omerosdk.model.store.TempFileWriter;
 
 /**
  * A {@link BinaryStore} in a directory of the local filesystem (the embedded default for the managed repository,
@@ -124,7 +125,7 @@ public final class FileSystemBinaryStore implements BinaryStore {
         boolean eachWrite = durability == Durability.EACH_WRITE;
         return new TempFileWriter(key, staging.resolve(UUID.randomUUID() + ".part"), eachWrite) {
             @Override
-            void publish(Path finished) throws IOException {
+            protected void publish(Path finished) throws IOException {
                 FileSystemBinaryStore.this.publish(finished, target);
                 if (!eachWrite) {
                     unflushed.add(target);
@@ -132,7 +133,7 @@ public final class FileSystemBinaryStore implements BinaryStore {
             }
 
             @Override
-            String where() {
+            protected String where() {
                 return describe();
             }
         };

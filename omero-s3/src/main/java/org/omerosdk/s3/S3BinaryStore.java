@@ -1,4 +1,4 @@
-package org.omerosdk.repo.store;
+package org.omerosdk.s3;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -15,6 +15,7 @@ import org.omerosdk.model.ValidationException;
 import org.omerosdk.model.store.BinaryStore;
 import org.omerosdk.model.store.StoreKeys;
 import org.omerosdk.model.store.StoreWriter;
+import org.omerosdk.model.store.TempFileWriter;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
@@ -159,12 +160,12 @@ public final class S3BinaryStore implements BinaryStore {
         }
         return new TempFileWriter(key, spool, false) {
             @Override
-            void publish(Path finished) throws IOException {
+            protected void publish(Path finished) throws IOException {
                 upload(objectKey, finished);
             }
 
             @Override
-            String where() {
+            protected String where() {
                 return describe();
             }
         };

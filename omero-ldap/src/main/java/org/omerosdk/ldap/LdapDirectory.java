@@ -1,4 +1,4 @@
-package org.omerosdk.permissions.ldap;
+package org.omerosdk.ldap;
 
 import com.unboundid.ldap.sdk.Attribute;
 import com.unboundid.ldap.sdk.DN;
@@ -26,6 +26,11 @@ import javax.net.SocketFactory;
 import javax.net.ssl.SSLSocketFactory;
 import org.omerosdk.model.OmeroException;
 import org.omerosdk.model.ValidationException;
+import org.omerosdk.permissions.ldap.Directory;
+import org.omerosdk.permissions.ldap.LdapSettings;
+import org.omerosdk.permissions.ldap.LdapUser;
+import org.omerosdk.permissions.ldap.NewUserGroupMapper;
+import org.omerosdk.permissions.ldap.NewUserGroupRule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,7 +45,7 @@ import org.slf4j.LoggerFactory;
  * directory that cannot be reached is an error naming the URLs, never a silent "wrong password".
  * Thread-safe: every call uses its own connection.
  */
-public final class LdapDirectory {
+public final class LdapDirectory implements Directory {
     private static final Logger LOG = LoggerFactory.getLogger(LdapDirectory.class);
 
     private final LdapSettings settings;
@@ -65,6 +70,9 @@ public final class LdapDirectory {
         }
         LdapFilters.checkSyntax(settings.userFilter(), "omero.ldap.user_filter");
         LdapFilters.checkSyntax(settings.groupFilter(), "omero.ldap.group_filter");
+        if (settings.newUserGroup() instanceof NewUserGroupRule.Query q) {
+            LdapFilters.checkSyntax(q.filter().replaceAll("@\\{[^}]*}", "x"), "omero.ldap.new_user_group");
+        }
         this.servers = serverSet(settings);
     }
 
@@ -75,6 +83,7 @@ public final class LdapDirectory {
      *         wrong or empty
      * @throws OmeroException when no server can be reached or the directory answers with an error
      */
+    @Override
     public Optional<LdapUser> authenticate(String login, char[] password) {
         if (login == null || login.isBlank() || password == null || password.length == 0) {
             return Optional.empty();
@@ -94,6 +103,7 @@ public final class LdapDirectory {
     }
 
     /** Reads the user without checking a password (for {@code sync_on_login} and administration). */
+    @Override
     public Optional<LdapUser> find(String login) {
         if (login == null || login.isBlank()) {
             return Optional.empty();
@@ -110,6 +120,7 @@ public final class LdapDirectory {
      * The DN of the one entry with this login (OMERO's {@code findDN}), without reading groups: what decides
      * whether a user created from the directory is still the same entry.
      */
+    @Override
     public Optional<String> findDn(String login) {
         if (login == null || login.isBlank()) {
             return Optional.empty();

@@ -1,4 +1,4 @@
-package org.omerosdk.repo.store;
+package org.omerosdk.s3;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -13,7 +13,7 @@ import java.util.UUID;
 /**
  * A real s3proxy server (S3 API over an in-memory blob store) run as a separate JVM on 127.0.0.1 for tests, one per
  * test JVM, stopped at exit. The jar comes from Maven Central (org.gaul:s3proxy:jar-with-dependencies), copied to
- * {@code omero-repo/target/s3proxy/s3proxy.jar} by the build, or named by the system property
+ * {@code omero-s3/target/s3proxy/s3proxy.jar} by the build, or named by the system property
  * {@code omerosdk.s3proxy.jar}.
  */
 public final class S3ProxyServer {
@@ -48,14 +48,14 @@ public final class S3ProxyServer {
     private static Path jar() {
         String configured = System.getProperty("omerosdk.s3proxy.jar");
         List<Path> candidates = configured != null ? List.of(Path.of(configured))
-                : List.of(Path.of("target/s3proxy/s3proxy.jar"), Path.of("../omero-repo/target/s3proxy/s3proxy.jar"));
+                : List.of(Path.of("target/s3proxy/s3proxy.jar"), Path.of("../omero-s3/target/s3proxy/s3proxy.jar"));
         for (Path p : candidates) {
             if (Files.isRegularFile(p)) {
                 return p;
             }
         }
         throw new IllegalStateException("s3proxy jar not found at " + candidates
-                + "; build omero-repo (mvn -pl omero-repo generate-test-resources) or set -Domerosdk.s3proxy.jar");
+                + "; build omero-s3 (mvn -pl omero-s3 generate-test-resources) or set -Domerosdk.s3proxy.jar");
     }
 
     private static S3ProxyServer start() throws IOException, InterruptedException {

@@ -1,4 +1,4 @@
-package org.omerosdk.repo.store;
+package org.omerosdk.model.store;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -8,14 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import org.omerosdk.model.StorageException;
-import org.omerosdk.model.store.StoreWriter;
 
 /**
  * A writer that collects the bytes in a local temporary file and hands the finished file to {@link #publish} on
  * commit; a failure anywhere, or a close without commit, deletes the file. Shared by the stores whose atomic
- * publication step needs the whole object first (a rename, an upload).
+ * publication step needs the whole object first (a rename, an upload): the filesystem and S3 stores, and a host's.
  */
-abstract class TempFileWriter extends StoreWriter {
+public abstract class TempFileWriter extends StoreWriter {
     private final String key;
     private final Path temp;
     private final boolean durable;
@@ -27,7 +26,7 @@ abstract class TempFileWriter extends StoreWriter {
      * @param durable force the bytes to disk before publishing (a rename must not expose a file whose content a
      *                crash could still lose)
      */
-    TempFileWriter(String key, Path temp, boolean durable) {
+    protected TempFileWriter(String key, Path temp, boolean durable) {
         this.key = key;
         this.temp = temp;
         this.durable = durable;
@@ -40,10 +39,10 @@ abstract class TempFileWriter extends StoreWriter {
     }
 
     /** Makes the finished file visible under the key, atomically. */
-    abstract void publish(Path finished) throws IOException;
+    protected abstract void publish(Path finished) throws IOException;
 
     /** The store, for messages. */
-    abstract String where();
+    protected abstract String where();
 
     @Override
     public void write(int b) throws IOException {

@@ -1,4 +1,4 @@
-package org.omerosdk.permissions.ldap;
+package org.omerosdk.ldap;
 
 import com.unboundid.ldap.sdk.Filter;
 import com.unboundid.ldap.sdk.LDAPException;
@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.omerosdk.model.ValidationException;
+import org.omerosdk.permissions.ldap.LdapSettings;
 
 /** Filter building in one place, so that no user-supplied text reaches a filter unescaped. */
 final class LdapFilters {

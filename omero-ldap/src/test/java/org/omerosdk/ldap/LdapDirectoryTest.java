@@ -1,4 +1,4 @@
-package org.omerosdk.permissions.ldap;
+package org.omerosdk.ldap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -19,6 +19,9 @@ import org.omerosdk.model.OmeroException;
 import org.omerosdk.model.ValidationException;
 import org.omerosdk.model.config.ConfigKeys;
 import org.omerosdk.model.config.OmeroConfig;
+import org.omerosdk.permissions.ldap.LdapSettings;
+import org.omerosdk.permissions.ldap.LdapUser;
+import org.omerosdk.permissions.ldap.NewUserGroupMapper;
 
 /** Runs against UnboundID's in-memory directory server on loopback: a real LDAP protocol peer. */
 class LdapDirectoryTest {

@@ -1,4 +1,4 @@
-package org.omerosdk.repo.store;
+package org.omerosdk.s3;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -12,6 +12,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.omerosdk.model.StorageException;
 import org.omerosdk.model.store.BinaryStore;
+import org.omerosdk.repo.store.BinaryStoreContract;
 
 /** The contract against a real S3 API (s3proxy on loopback), plus what is particular to object storage. */
 class S3BinaryStoreTest extends BinaryStoreContract {
