@@ -18,7 +18,7 @@ import org.omerosdk.model.config.OmeroConfig;
 import org.omerosdk.model.store.BinaryStore;
 import org.omerosdk.render.InMemoryPixelSource;
 import org.omerosdk.render.PixelSource;
-import org.omerosdk.render.pyramid.Compression;
+import org.omerosdk.render.codec.zarr.Compression;
 import org.omerosdk.render.pyramid.NgffPyramid;
 import org.omerosdk.render.pyramid.OmeTiffExporter;
 import org.omerosdk.render.pyramid.PyramidBuilder;

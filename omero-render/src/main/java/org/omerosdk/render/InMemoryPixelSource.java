@@ -163,7 +163,7 @@ public final class InMemoryPixelSource implements PixelSource {
 
     @Override
     public void readRegion(int level, int z, int c, int t, int x, int y, int w, int h, ByteBuffer dst) {
-        PixelSources.checkRegion(this, level, z, c, t, x, y, w, h);
+        PixelSources.checkRegion(this, level, z, c, t, x, y, w, h, dst);
         Level l = levels.get(level);
         byte[] plane = l.planes[z + sizeZ * (c + sizeC * t)];
         int bpp = type.bytesPerPixel();

@@ -27,6 +27,20 @@ public final class PixelSources {
         }
     }
 
+    /**
+     * {@link #checkRegion(PixelSource, int, int, int, int, int, int, int, int)}, and that {@code dst} has room for
+     * the region: a buffer too small is refused before anything is written.
+     */
+    public static void checkRegion(PixelSource source, int level, int z, int c, int t, int x, int y, int w, int h,
+                                   java.nio.ByteBuffer dst) {
+        checkRegion(source, level, z, c, t, x, y, w, h);
+        long need = (long) w * h * source.pixelType().bytesPerPixel();
+        if (dst.remaining() < need) {
+            throw new ValidationException("the buffer has " + dst.remaining() + " bytes left; the region "
+                    + w + "x" + h + " of " + source.pixelType().omeroName() + " needs " + need);
+        }
+    }
+
     private static void checkIndex(String axis, int value, int size) {
         if (value < 0 || value >= size) {
             throw new ValidationException(axis + "=" + value + " is outside 0.." + (size - 1));

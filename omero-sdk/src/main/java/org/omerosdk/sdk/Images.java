@@ -1,5 +1,6 @@
 package org.omerosdk.sdk;
 
+import org.omerosdk.importer.NewImage;
 import java.util.ArrayList;
 import org.omerosdk.model.SecurityViolation;
 import org.omerosdk.model.config.ConfigKeys;

@@ -1,5 +1,6 @@
 package org.omerosdk.sdk;
 
+import org.omerosdk.importer.NewImage;
 import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.util.List;

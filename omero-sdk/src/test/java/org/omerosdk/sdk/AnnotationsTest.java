@@ -1,5 +1,6 @@
 package org.omerosdk.sdk;
 
+import org.omerosdk.importer.NewImage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

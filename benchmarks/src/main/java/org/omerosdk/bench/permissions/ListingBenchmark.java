@@ -21,7 +21,7 @@ import org.omerosdk.model.core.Pixels;
 import org.omerosdk.model.meta.ExperimenterGroup;
 import org.omerosdk.sdk.EmbeddedPostgres;
 import org.omerosdk.sdk.Listing;
-import org.omerosdk.sdk.NewImage;
+import org.omerosdk.importer.NewImage;
 import org.omerosdk.sdk.OmeroSdk;
 import org.omerosdk.sdk.Session;
 import org.omerosdk.sdk.UnfilteredReads;

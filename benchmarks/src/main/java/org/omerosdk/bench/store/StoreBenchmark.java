@@ -15,7 +15,7 @@ import org.omerosdk.model.core.LogicalChannel;
 import org.omerosdk.model.core.Pixels;
 import org.omerosdk.model.units.Length;
 import org.omerosdk.sdk.EmbeddedPostgres;
-import org.omerosdk.sdk.NewImage;
+import org.omerosdk.importer.NewImage;
 import org.omerosdk.sdk.OmeroSdk;
 import org.omerosdk.sdk.Session;
 

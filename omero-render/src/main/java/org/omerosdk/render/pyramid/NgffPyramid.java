@@ -11,6 +11,8 @@ import org.omerosdk.model.PixelType;
 import org.omerosdk.model.store.BinaryStore;
 import org.omerosdk.render.PixelSource;
 import org.omerosdk.render.PixelSources;
+import org.omerosdk.render.codec.zarr.ZarrArray;
+import org.omerosdk.render.codec.zarr.ZarrLevel;
 
 /**
  * An OME-NGFF 0.4 multiscale image (Zarr v2) in a {@link BinaryStore}, read as a {@link PixelSource}: one
@@ -151,7 +153,7 @@ public final class NgffPyramid implements PixelSource {
 
     @Override
     public void readRegion(int level, int z, int c, int t, int x, int y, int w, int h, ByteBuffer dst) {
-        PixelSources.checkRegion(this, level, z, c, t, x, y, w, h);
+        PixelSources.checkRegion(this, level, z, c, t, x, y, w, h, dst);
         levels.get(level).read(z, c, t, x, y, w, h, dst);
     }
 }

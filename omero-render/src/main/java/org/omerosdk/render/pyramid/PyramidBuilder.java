@@ -25,6 +25,9 @@ import org.omerosdk.model.store.BinaryStore;
 import org.omerosdk.render.ChannelSettings;
 import org.omerosdk.render.PixelSource;
 import org.omerosdk.render.RenderingSettings;
+import org.omerosdk.render.codec.zarr.Compression;
+import org.omerosdk.render.codec.zarr.ZarrArray;
+import org.omerosdk.render.codec.zarr.ZarrLevel;
 
 /**
  * Builds a tiled multiscale pyramid from any {@link PixelSource} and writes it as OME-NGFF 0.4 (Zarr v2, one chunk

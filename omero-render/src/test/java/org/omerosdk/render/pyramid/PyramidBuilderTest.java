@@ -32,6 +32,8 @@ import org.omerosdk.render.ChannelSettings;
 import org.omerosdk.render.InMemoryPixelSource;
 import org.omerosdk.render.PixelSource;
 import org.omerosdk.render.RenderingSettings;
+import org.omerosdk.render.codec.zarr.Compression;
+import org.omerosdk.render.codec.zarr.ZarrArray;
 
 class PyramidBuilderTest {
     /** Small tiles so that small images have several levels. */

@@ -17,7 +17,7 @@ import org.omerosdk.model.core.Image;
 import org.omerosdk.model.core.LogicalChannel;
 import org.omerosdk.model.core.Pixels;
 import org.omerosdk.model.units.Length;
-import org.omerosdk.sdk.NewImage;
+import org.omerosdk.importer.NewImage;
 
 /** The demo's sample acquisition: the synthetic cells of {@link SyntheticCells}, one 16-bit PNG per channel. */
 final class SampleAcquisition {

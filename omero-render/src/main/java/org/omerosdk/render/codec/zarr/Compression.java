@@ -1,4 +1,4 @@
-package org.omerosdk.render.pyramid;
+package org.omerosdk.render.codec.zarr;
 
 import io.airlift.compress.zstd.ZstdCompressor;
 import io.airlift.compress.zstd.ZstdDecompressor;
@@ -14,7 +14,7 @@ public enum Compression {
     NONE, ZLIB, ZSTD;
 
     /** The Zarr v2 {@code compressor} JSON value. */
-    String zarrJson() {
+    public String zarrJson() {
         switch (this) {
             case ZLIB: return "{\"id\":\"zlib\",\"level\":1}";
             case ZSTD: return "{\"id\":\"zstd\",\"level\":1}";
@@ -22,7 +22,7 @@ public enum Compression {
         }
     }
 
-    byte[] compress(byte[] raw) {
+    public byte[] compress(byte[] raw) {
         switch (this) {
             case ZLIB: {
                 Deflater d = new Deflater(1);
@@ -51,7 +51,7 @@ public enum Compression {
     }
 
     /** Decompresses one chunk of {@code expected} bytes; a corrupt chunk is a {@link FormatException}. */
-    byte[] decompress(byte[] data, int expected, String where) {
+    public byte[] decompress(byte[] data, int expected, String where) {
         try {
             switch (this) {
                 case ZLIB: {
@@ -98,7 +98,7 @@ public enum Compression {
     }
 
     /** The compression a Zarr {@code compressor} id names. */
-    static Compression fromZarrId(String id, String where) {
+    public static Compression fromZarrId(String id, String where) {
         if (id == null) {
             return NONE;
         }

@@ -1,4 +1,4 @@
-package org.omerosdk.render.pyramid;
+package org.omerosdk.render.codec.zarr;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,37 +11,37 @@ import org.omerosdk.model.PixelType;
  * One Zarr v2 array of a pyramid level: shape and chunks in (t, c, z, y, x) order, the dtype, the compressor,
  * the fill value and the chunk-key separator. Reads and writes the {@code .zarray} document.
  */
-record ZarrArray(int[] shape, int[] chunks, PixelType type, ByteOrder order, Compression compression,
+public record ZarrArray(int[] shape, int[] chunks, PixelType type, ByteOrder order, Compression compression,
                  double fillValue, String separator) {
-    static final ObjectMapper JSON = new ObjectMapper();
+    public static final ObjectMapper JSON = new ObjectMapper();
 
-    int sizeX() {
+    public int sizeX() {
         return shape[4];
     }
 
-    int sizeY() {
+    public int sizeY() {
         return shape[3];
     }
 
-    int chunkX() {
+    public int chunkX() {
         return chunks[4];
     }
 
-    int chunkY() {
+    public int chunkY() {
         return chunks[3];
     }
 
     /** The key of chunk (t, c, z, cy, cx) below the array's path. */
-    String chunkKey(String arrayPath, int t, int c, int z, int cy, int cx) {
+    public String chunkKey(String arrayPath, int t, int c, int z, int cy, int cx) {
         String s = separator;
         return arrayPath + "/" + t + s + c + s + z + s + cy + s + cx;
     }
 
-    int chunkBytes() {
+    public int chunkBytes() {
         return chunks[3] * chunks[4] * type.bytesPerPixel();
     }
 
-    String toJson() {
+    public String toJson() {
         return String.format(Locale.ROOT, "{\"zarr_format\":2,\"shape\":[%d,%d,%d,%d,%d],\"chunks\":[1,1,1,%d,%d],"
                         + "\"dtype\":\"%s\",\"compressor\":%s,\"fill_value\":0,\"order\":\"C\",\"filters\":null,"
                         + "\"dimension_separator\":\"%s\"}",
@@ -49,7 +49,7 @@ record ZarrArray(int[] shape, int[] chunks, PixelType type, ByteOrder order, Com
                 compression.zarrJson(), separator);
     }
 
-    static String dtype(PixelType t) {
+    public static String dtype(PixelType t) {
         switch (t) {
             case INT8: return "|i1";
             case UINT8: return "|u1";
@@ -64,7 +64,7 @@ record ZarrArray(int[] shape, int[] chunks, PixelType type, ByteOrder order, Com
     }
 
     /** Parses a {@code .zarray} of a 5-dimensional (t, c, z, y, x) array. */
-    static ZarrArray parse(byte[] json, String where) {
+    public static ZarrArray parse(byte[] json, String where) {
         try {
             JsonNode n = JSON.readTree(json);
             if (n.path("zarr_format").asInt() != 2) {

@@ -1,4 +1,4 @@
-package org.omerosdk.sdk;
+package org.omerosdk.importer;
 
 import java.util.List;
 import java.util.Objects;

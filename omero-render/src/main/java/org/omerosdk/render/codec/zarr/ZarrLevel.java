@@ -1,4 +1,4 @@
-package org.omerosdk.render.pyramid;
+package org.omerosdk.render.codec.zarr;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -9,19 +9,19 @@ import org.omerosdk.model.store.BinaryStore;
  * Region reads from one Zarr array in a {@link BinaryStore}: only the chunks a region touches are read and
  * decoded; edge chunks are cropped; a missing chunk is the fill value, as Zarr says.
  */
-final class ZarrLevel {
-    final BinaryStore store;
-    final String path;
-    final ZarrArray array;
+public final class ZarrLevel {
+    public final BinaryStore store;
+    public final String path;
+    public final ZarrArray array;
 
-    ZarrLevel(BinaryStore store, String path, ZarrArray array) {
+    public ZarrLevel(BinaryStore store, String path, ZarrArray array) {
         this.store = store;
         this.path = path;
         this.array = array;
     }
 
     /** Reads (x, y, w, h) of plane (z, c, t) into {@code dst} in dst's byte order. */
-    void read(int z, int c, int t, int x, int y, int w, int h, ByteBuffer dst) {
+    public void read(int z, int c, int t, int x, int y, int w, int h, ByteBuffer dst) {
         int bpp = array.type().bytesPerPixel();
         int cw = array.chunkX();
         int ch = array.chunkY();
@@ -72,7 +72,7 @@ final class ZarrLevel {
     }
 
     /** The decoded chunk, or null when it is not stored (fill value). */
-    byte[] chunk(int t, int c, int z, int cy, int cx) {
+    public byte[] chunk(int t, int c, int z, int cy, int cx) {
         String key = array.chunkKey(path, t, c, z, cy, cx);
         byte[] data;
         try {
@@ -83,7 +83,7 @@ final class ZarrLevel {
         return array.compression().decompress(data, array.chunkBytes(), key);
     }
 
-    ByteOrder order() {
+    public ByteOrder order() {
         return array.order();
     }
 }

@@ -1,0 +1,70 @@
+package org.omerosdk.importer.format;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.omerosdk.model.store.BinaryStore;
+import org.omerosdk.render.codec.ByteSource;
+
+/**
+ * Where a reader finds a file: a path on a filesystem or a key in a {@link BinaryStore}, with random access to its
+ * bytes and to its neighbours (the other files of a multi-file OME-TIFF, the keys below an OME-Zarr group). A
+ * directory (or a store prefix with keys below it) is a location too: OME-Zarr images are directories.
+ *
+ * <p>Reads are positional and safe from many threads.
+ */
+public interface Location extends ByteSource {
+
+    /** A file or directory on a filesystem. */
+    static Location of(Path path) {
+        return new PathLocation(path);
+    }
+
+    /** A key (or, for a directory-like format, a prefix) in a store. */
+    static Location of(BinaryStore store, String key) {
+        return new StoreLocation(store, key);
+    }
+
+    /** The last element of the path or key, e.g. {@code "a.ome.tif"}: what a name-based probe looks at. */
+    String name();
+
+    /** Whether something is there: a file, a directory, a key or a prefix with keys below it. */
+    boolean exists();
+
+    /** Whether this is a directory (a prefix with keys below it, in a store), not a file. */
+    boolean isDirectory();
+
+    /** The location {@code relative} to this directory ({@code "0/.zarray"}); ".." steps up. */
+    Location resolve(String relative);
+
+    /** The directory this location is in. */
+    Location parent();
+
+    /** The location of {@code name} in the same directory as this one (the other files of a fileset). */
+    default Location sibling(String name) {
+        return parent().resolve(name);
+    }
+
+    /** Names directly below this directory, sorted; empty for a file. */
+    List<String> list();
+
+    /**
+     * Up to {@code max} bytes from the start (fewer for a short file, none for a directory): what a probe looks
+     * at first.
+     */
+    default byte[] head(int max) {
+        if (isDirectory() || !exists()) {
+            return new byte[0];
+        }
+        return read(0, Math.min(max, length()));
+    }
+
+    /** The whole file, its size checked against {@code maxBytes} before anything is allocated. */
+    default byte[] readAll(long maxBytes) {
+        long n = length();
+        if (n > maxBytes) {
+            throw new org.omerosdk.model.FormatException(describe() + " has " + n + " bytes; at most " + maxBytes
+                    + " are read whole here");
+        }
+        return read(0, n);
+    }
+}

@@ -1,0 +1,127 @@
+package org.omerosdk.importer.format;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.stream.Stream;
+import org.omerosdk.model.FormatException;
+import org.omerosdk.model.StorageException;
+
+/** A {@link Location} on a filesystem; the channel is opened on first read and shared by every thread. */
+final class PathLocation implements Location {
+    private final Path path;
+    private volatile FileChannel channel;
+
+    PathLocation(Path path) {
+        this.path = path.toAbsolutePath().normalize();
+    }
+
+    @Override
+    public String describe() {
+        return path.toString();
+    }
+
+    @Override
+    public String name() {
+        Path n = path.getFileName();
+        return n == null ? "" : n.toString();
+    }
+
+    @Override
+    public boolean exists() {
+        return Files.exists(path);
+    }
+
+    @Override
+    public boolean isDirectory() {
+        return Files.isDirectory(path);
+    }
+
+    @Override
+    public long length() {
+        try {
+            return Files.size(path);
+        } catch (IOException e) {
+            throw new FormatException(path + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private FileChannel channel() {
+        FileChannel c = channel;
+        if (c == null) {
+            synchronized (this) {
+                c = channel;
+                if (c == null) {
+                    try {
+                        c = FileChannel.open(path, StandardOpenOption.READ);
+                    } catch (IOException e) {
+                        throw new FormatException(path + " cannot be opened: " + e.getMessage(), e);
+                    }
+                    channel = c;
+                }
+            }
+        }
+        return c;
+    }
+
+    @Override
+    public void readFully(long position, byte[] dst, int off, int len) {
+        ByteBuffer b = ByteBuffer.wrap(dst, off, len);
+        FileChannel c = channel();
+        try {
+            long at = position;
+            while (b.hasRemaining()) {
+                int n = c.read(b, at);
+                if (n < 0) {
+                    throw new FormatException(path + ": " + len + " bytes at offset " + position
+                            + " lie past the end of the file (" + c.size() + " bytes); the file is truncated");
+                }
+                at += n;
+            }
+        } catch (IOException e) {
+            throw new StorageException("reading " + path + " at " + position + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Location resolve(String relative) {
+        return new PathLocation(path.resolve(relative));
+    }
+
+    @Override
+    public Location parent() {
+        Path p = path.getParent();
+        return new PathLocation(p == null ? path : p);
+    }
+
+    @Override
+    public List<String> list() {
+        if (!Files.isDirectory(path)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(path)) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        } catch (IOException e) {
+            throw new StorageException("listing " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof PathLocation p && p.path.equals(path);
+    }
+
+    @Override
+    public int hashCode() {
+        return path.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return path.toString();
+    }
+}
