@@ -1,8 +1,8 @@
 package org.omerosdk.render.codec.zarr;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.ByteOrder;
+import java.util.List;
 import java.util.Locale;
 import org.omerosdk.model.FormatException;
 import org.omerosdk.model.PixelType;
@@ -63,65 +63,46 @@ public record ZarrArray(int[] shape, int[] chunks, PixelType type, ByteOrder ord
         }
     }
 
-    /** Parses a {@code .zarray} of a 5-dimensional (t, c, z, y, x) array. */
+    /** The general array model of this array (what {@link ZarrArrayReader} reads). */
+    public ZarrArrayMetadata metadata(String where) {
+        List<ChunkCodec> codecs = compression == Compression.NONE ? List.of()
+                : List.of(compression == Compression.ZLIB ? ChunkCodec.ZLIB : ChunkCodec.ZSTD);
+        return new ZarrArrayMetadata(where, 2, shape, chunks, type, order, fillValue, codecs, new int[] {0, 1, 2, 3, 4},
+                false, separator, List.of());
+    }
+
+    /**
+     * Parses a pyramid level's {@code .zarray} (5-dimensional, t, c, z, y, x; C order; no compressor, zlib or zstd,
+     * as {@link org.omerosdk.render.pyramid.PyramidBuilder} writes it) through {@link ZarrArrayMetadata#parseV2}.
+     */
     public static ZarrArray parse(byte[] json, String where) {
-        try {
-            JsonNode n = JSON.readTree(json);
-            if (n.path("zarr_format").asInt() != 2) {
-                throw new FormatException(where + " is not a Zarr v2 array (zarr_format " + n.path("zarr_format") + ")");
-            }
-            int[] shape = ints(n.path("shape"), where);
-            int[] chunks = ints(n.path("chunks"), where);
-            if (shape.length != 5 || chunks.length != 5) {
-                throw new FormatException(where + " has " + shape.length + " dimensions; (t, c, z, y, x) expected");
-            }
-            for (int i = 0; i < 5; i++) {
-                if (shape[i] < 1 || chunks[i] < 1) {
-                    throw new FormatException(where + " has an impossible shape or chunk size");
-                }
-            }
-            String dtype = n.path("dtype").asText("");
-            ByteOrder order = dtype.startsWith(">") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
-            PixelType type = parseDtype(dtype.substring(Math.min(1, dtype.length())), where);
-            JsonNode comp = n.path("compressor");
-            Compression compression = Compression.fromZarrId(comp.isNull() || comp.isMissingNode() ? null
-                    : comp.path("id").asText(), where);
-            String sep = n.path("dimension_separator").asText(".");
-            if (!n.path("order").asText("C").equals("C")) {
-                throw new FormatException(where + " uses Fortran order; only C order is read");
-            }
-            if (!n.path("filters").isNull() && !n.path("filters").isMissingNode()) {
-                throw new FormatException(where + " uses filters; none are supported");
-            }
-            return new ZarrArray(shape, chunks, type, order, compression, n.path("fill_value").asDouble(0), sep);
-        } catch (java.io.IOException e) {
-            throw new FormatException(where + " is not valid JSON: " + e.getMessage(), e);
+        ZarrArrayMetadata m = ZarrArrayMetadata.parseV2(json, where);
+        int[] shape = m.shape();
+        if (shape.length != 5) {
+            throw new FormatException(where + " has " + shape.length + " dimensions; (t, c, z, y, x) expected");
         }
-    }
-
-    private static int[] ints(JsonNode a, String where) {
-        if (!a.isArray()) {
-            throw new FormatException(where + " lacks shape or chunks");
+        for (int s : shape) {
+            if (s < 1) {
+                throw new FormatException(where + " has the empty shape " + java.util.Arrays.toString(shape));
+            }
         }
-        int[] v = new int[a.size()];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = a.get(i).asInt();
+        int[] t = m.transpose();
+        for (int i = 0; i < 5; i++) {
+            if (t[i] != i) {
+                throw new FormatException(where + " uses Fortran order; pyramid levels are C order");
+            }
         }
-        return v;
-    }
-
-    private static PixelType parseDtype(String d, String where) {
-        switch (d) {
-            case "i1": return PixelType.INT8;
-            case "u1": return PixelType.UINT8;
-            case "b1": return PixelType.BIT;
-            case "i2": return PixelType.INT16;
-            case "u2": return PixelType.UINT16;
-            case "i4": return PixelType.INT32;
-            case "u4": return PixelType.UINT32;
-            case "f4": return PixelType.FLOAT;
-            case "f8": return PixelType.DOUBLE;
-            default: throw new FormatException(where + " has the unsupported dtype \"" + d + "\"");
+        Compression compression;
+        if (m.codecs().isEmpty()) {
+            compression = Compression.NONE;
+        } else if (m.codecs().equals(List.of(ChunkCodec.ZLIB))) {
+            compression = Compression.ZLIB;
+        } else if (m.codecs().equals(List.of(ChunkCodec.ZSTD))) {
+            compression = Compression.ZSTD;
+        } else {
+            throw new FormatException(where + " uses the compressor " + m.codecs().get(0).zarrName()
+                    + "; pyramid levels use none, zlib or zstd (read other OME-Zarr images with the OME-Zarr reader)");
         }
+        return new ZarrArray(shape, m.chunks(), m.type(), m.order(), compression, m.fillValue(), m.separator());
     }
 }

@@ -216,16 +216,19 @@ public final class ZarrArrayReader {
      * remembered too, so a sparse array does not ask the store again for each plane.
      */
     public static final class ChunkCache {
+        /** Caches nothing: every read decodes its chunks again. */
+        public static final ChunkCache NONE = new ChunkCache(0);
+
         private final Cache<String, byte[]> cache;
 
         /** A cache holding at most {@code maxBytes} of decoded chunks. */
         public ChunkCache(long maxBytes) {
-            this.cache = Caffeine.newBuilder().maximumWeight(maxBytes)
+            this.cache = maxBytes <= 0 ? null : Caffeine.newBuilder().maximumWeight(maxBytes)
                     .weigher((String k, byte[] v) -> v.length + 64).build();
         }
 
         byte[] get(String key, java.util.function.Function<String, byte[]> loader) {
-            return cache.get(key, loader);
+            return cache == null ? loader.apply(key) : cache.get(key, loader);
         }
     }
 }
