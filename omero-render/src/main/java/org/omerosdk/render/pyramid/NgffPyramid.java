@@ -1,7 +1,6 @@
 package org.omerosdk.render.pyramid;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
+import tools.jackson.databind.JsonNode;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +45,7 @@ public final class NgffPyramid implements PixelSource {
         } catch (NotFoundException e) {
             throw new FormatException("no pyramid at " + store.describe() + "/" + prefix
                     + ": .zattrs is missing (not OME-NGFF, or a build that did not finish)");
-        } catch (IOException e) {
+        } catch (tools.jackson.core.JacksonException e) {
             throw new FormatException(base + ".zattrs is not valid JSON: " + e.getMessage(), e);
         }
         JsonNode ms = attrs.path("multiscales");
@@ -60,7 +59,7 @@ public final class NgffPyramid implements PixelSource {
         List<ZarrLevel> levels = new ArrayList<>();
         List<double[]> scales = new ArrayList<>();
         for (JsonNode d : datasets) {
-            String path = base + d.path("path").asText();
+            String path = base + d.path("path").asString();
             ZarrArray array;
             try {
                 array = ZarrArray.parse(store.read(path + "/.zarray"), path + "/.zarray");
@@ -70,7 +69,7 @@ public final class NgffPyramid implements PixelSource {
             levels.add(new ZarrLevel(store, path, array));
             double[] scale = new double[] {1, 1, 1, 1, 1};
             for (JsonNode tr : d.path("coordinateTransformations")) {
-                if (tr.path("type").asText().equals("scale") && tr.path("scale").size() == 5) {
+                if (tr.path("type").asString().equals("scale") && tr.path("scale").size() == 5) {
                     for (int i = 0; i < 5; i++) {
                         scale[i] = tr.path("scale").get(i).asDouble();
                     }

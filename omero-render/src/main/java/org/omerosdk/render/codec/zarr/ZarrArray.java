@@ -1,6 +1,6 @@
 package org.omerosdk.render.codec.zarr;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.ObjectMapper;
 import java.nio.ByteOrder;
 import java.util.List;
 import java.util.Locale;

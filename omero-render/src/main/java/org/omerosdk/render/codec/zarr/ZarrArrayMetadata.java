@@ -1,8 +1,7 @@
 package org.omerosdk.render.codec.zarr;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -141,7 +140,7 @@ public record ZarrArrayMetadata(String where, int zarrFormat, int[] shape, int[]
             throw new FormatException(where + " has the dtype \"" + dtype + "\": a multi-byte type needs < or >");
         }
         ByteOrder order = endian == '>' ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
-        String memoryOrder = n.path("order").asText("C");
+        String memoryOrder = n.path("order").asString("C");
         int[] transpose = identity(shape.length);
         if (memoryOrder.equals("F")) {
             for (int i = 0; i < transpose.length; i++) {
@@ -157,12 +156,12 @@ public record ZarrArrayMetadata(String where, int zarrFormat, int[] shape, int[]
         List<ChunkCodec> codecs = new ArrayList<>();
         JsonNode comp = n.path("compressor");
         if (!comp.isMissingNode() && !comp.isNull()) {
-            String id = comp.path("id").asText("");
+            String id = comp.path("id").asString("");
             codecs.add(ChunkCodec.named(id).filter(c -> c != ChunkCodec.CRC32C).orElseThrow(() ->
                     new FormatException(where + " uses the compressor \"" + id
                             + "\"; supported: none, zlib, gzip, zstd, blosc")));
         }
-        String sep = n.path("dimension_separator").asText(".");
+        String sep = n.path("dimension_separator").asString(".");
         if (!sep.equals(".") && !sep.equals("/")) {
             throw new FormatException(where + " has the dimension_separator \"" + sep + "\"; \".\" or \"/\" expected");
         }
@@ -176,12 +175,12 @@ public record ZarrArrayMetadata(String where, int zarrFormat, int[] shape, int[]
         if (n.path("zarr_format").asInt(-1) != 3) {
             throw new FormatException(where + " is not Zarr v3: zarr_format is " + n.path("zarr_format"));
         }
-        if (!n.path("node_type").asText("").equals("array")) {
+        if (!n.path("node_type").asString("").equals("array")) {
             throw new FormatException(where + " is not an array: node_type is " + n.path("node_type"));
         }
         int[] shape = dims(n, "shape", where);
         JsonNode grid = n.path("chunk_grid");
-        if (!grid.path("name").asText("").equals("regular")) {
+        if (!grid.path("name").asString("").equals("regular")) {
             throw new FormatException(where + " has the chunk_grid " + grid.path("name")
                     + "; only \"regular\" grids are read");
         }
@@ -189,15 +188,15 @@ public record ZarrArrayMetadata(String where, int zarrFormat, int[] shape, int[]
         checkShapes(shape, chunks, where);
         PixelType type = v3Type(text(n, "data_type", where), where);
         JsonNode enc = n.path("chunk_key_encoding");
-        String encName = enc.path("name").asText("default");
+        String encName = enc.path("name").asString("default");
         boolean v3Keys;
         String sep;
         if (encName.equals("default")) {
             v3Keys = true;
-            sep = enc.path("configuration").path("separator").asText("/");
+            sep = enc.path("configuration").path("separator").asString("/");
         } else if (encName.equals("v2")) {
             v3Keys = false;
-            sep = enc.path("configuration").path("separator").asText(".");
+            sep = enc.path("configuration").path("separator").asString(".");
         } else {
             throw new FormatException(where + " has the chunk_key_encoding \"" + encName
                     + "\"; \"default\" or \"v2\" expected");
@@ -217,7 +216,7 @@ public record ZarrArrayMetadata(String where, int zarrFormat, int[] shape, int[]
         ByteOrder order = null;
         List<ChunkCodec> codecs = new ArrayList<>();
         for (JsonNode c : list) {
-            String name = c.path("name").asText("");
+            String name = c.path("name").asString("");
             JsonNode conf = c.path("configuration");
             if (name.equals("transpose")) {
                 if (order != null) {
@@ -228,7 +227,7 @@ public record ZarrArrayMetadata(String where, int zarrFormat, int[] shape, int[]
                 if (order != null) {
                     throw new FormatException(where + " lists two array-to-bytes codecs");
                 }
-                String endian = conf.path("endian").asText(type.bytesPerPixel() == 1 ? "little" : "");
+                String endian = conf.path("endian").asString(type.bytesPerPixel() == 1 ? "little" : "");
                 if (endian.equals("little")) {
                     order = ByteOrder.LITTLE_ENDIAN;
                 } else if (endian.equals("big")) {
@@ -256,7 +255,7 @@ public record ZarrArrayMetadata(String where, int zarrFormat, int[] shape, int[]
         }
         List<String> names = new ArrayList<>();
         for (JsonNode d : n.path("dimension_names")) {
-            names.add(d.isNull() ? "" : d.asText());
+            names.add(d.isNull() ? "" : d.asString());
         }
         if (!names.isEmpty() && names.size() != shape.length) {
             throw new FormatException(where + " has " + names.size() + " dimension_names for " + shape.length
@@ -275,18 +274,18 @@ public record ZarrArrayMetadata(String where, int zarrFormat, int[] shape, int[]
                 throw new FormatException(where + " is not a JSON object");
             }
             return n;
-        } catch (IOException e) {
+        } catch (tools.jackson.core.JacksonException e) {
             throw new FormatException(where + " is not valid JSON: " + e.getMessage(), e);
         }
     }
 
     private static String text(JsonNode n, String field, String where) {
         JsonNode v = n.path(field);
-        if (!v.isTextual()) {
+        if (!v.isString()) {
             throw new FormatException(where + " lacks the field \"" + field + "\"" + (v.isMissingNode() ? ""
                     : " (found " + v + ")"));
         }
-        return v.asText();
+        return v.asString();
     }
 
     private static int[] dims(JsonNode n, String field, String where) {
@@ -402,8 +401,8 @@ public record ZarrArrayMetadata(String where, int zarrFormat, int[] shape, int[]
         if (f.isNumber()) {
             return f.asDouble();
         }
-        if (f.isTextual()) {
-            String s = f.asText();
+        if (f.isString()) {
+            String s = f.asString();
             switch (s) {
                 case "NaN": return Double.NaN;
                 case "Infinity": return Double.POSITIVE_INFINITY;
