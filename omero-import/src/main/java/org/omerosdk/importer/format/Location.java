@@ -67,4 +67,18 @@ public interface Location extends ByteSource {
         }
         return read(0, n);
     }
+
+    /**
+     * The whole file when there is one, empty when nothing (or a directory) is there: one read, for formats made of
+     * many small objects that may be absent (Zarr chunks). The size is checked against {@code maxBytes} before
+     * anything is allocated, and no file handle is kept.
+     *
+     * @throws org.omerosdk.model.FormatException when the file is larger than {@code maxBytes}
+     */
+    default java.util.Optional<byte[]> readIfExists(long maxBytes) {
+        if (!exists() || isDirectory()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(readAll(maxBytes));
+    }
 }

@@ -88,6 +88,24 @@ final class PathLocation implements Location {
     }
 
     @Override
+    public java.util.Optional<byte[]> readIfExists(long maxBytes) {
+        try {
+            if (!Files.isRegularFile(path)) {
+                return java.util.Optional.empty();
+            }
+            long n = Files.size(path);
+            if (n > maxBytes) {
+                throw new FormatException(path + " has " + n + " bytes; at most " + maxBytes + " are read whole here");
+            }
+            return java.util.Optional.of(Files.readAllBytes(path));
+        } catch (java.nio.file.NoSuchFileException e) {
+            return java.util.Optional.empty();
+        } catch (IOException e) {
+            throw new StorageException("reading " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public Location resolve(String relative) {
         return new PathLocation(path.resolve(relative));
     }

@@ -89,6 +89,26 @@ final class StoreLocation implements Location {
     }
 
     @Override
+    public java.util.Optional<byte[]> readIfExists(long maxBytes) {
+        if (key.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        // one ranged request; a byte more than allowed tells that the object is too large
+        try (InputStream in = store.get(key, 0, maxBytes + 1)) {
+            byte[] b = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 16, maxBytes + 1));
+            if (b.length > maxBytes) {
+                throw new FormatException(describe() + " has more than " + maxBytes + " bytes; at most " + maxBytes
+                        + " are read whole here");
+            }
+            return java.util.Optional.of(b);
+        } catch (NotFoundException e) {
+            return java.util.Optional.empty();
+        } catch (IOException e) {
+            throw new StorageException("reading " + describe() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public Location resolve(String relative) {
         return new StoreLocation(store, key.isEmpty() ? relative : key + "/" + relative);
     }
