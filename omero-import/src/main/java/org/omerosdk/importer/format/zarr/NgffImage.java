@@ -1,6 +1,6 @@
 package org.omerosdk.importer.format.zarr;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -48,7 +48,7 @@ final class NgffImage {
             throw new FormatException(where + " has no multiscales metadata: it is not an OME-NGFF image");
         }
         JsonNode ms = list.get(0);
-        String version = ms.path("version").asText(attrs.path("version").asText(""));
+        String version = ms.path("version").asString(attrs.path("version").asString(""));
         JsonNode datasets = ms.path("datasets");
         if (!datasets.isArray() || datasets.isEmpty()) {
             throw new FormatException(where + ": multiscales lists no datasets (resolution levels)");
@@ -145,7 +145,7 @@ final class NgffImage {
                 b.timeIncrement(ti);
             }
         }
-        String name = ms.path("name").isTextual() ? ms.path("name").asText() : "";
+        String name = ms.path("name").isString() ? ms.path("name").asString() : "";
         b.name(name);
         if (!name.isEmpty()) {
             original.add(new MetadataEntry("multiscales.name", name));
@@ -157,10 +157,10 @@ final class NgffImage {
 
     /** A relative path from a document: not empty, no "..", no absolute path, no control characters. */
     static String checkedPath(JsonNode node, String what) {
-        if (!node.isTextual() || node.asText().isEmpty()) {
+        if (!node.isString() || node.asString().isEmpty()) {
             throw new FormatException(what + " is " + node + "; a relative path is expected");
         }
-        String p = node.asText();
+        String p = node.asString();
         if (p.startsWith("/") || p.endsWith("/")) {
             throw new FormatException(what + " is \"" + p + "\"; a relative path without leading or trailing / is "
                     + "expected");
@@ -186,7 +186,7 @@ final class NgffImage {
             throw new FormatException(where + ": coordinateTransformations is " + list + ", not a list");
         }
         for (JsonNode tr : list) {
-            String type = tr.path("type").asText("");
+            String type = tr.path("type").asString("");
             JsonNode v = tr.path(type);
             if (type.equals("identity")) {
                 continue;
@@ -235,10 +235,10 @@ final class NgffImage {
             throw new FormatException(where + ": axes is " + axes + ", not a list");
         }
         for (JsonNode a : axes) {
-            if (a.isTextual()) {
-                out.add(new Axis(a.asText(), "", ""));
-            } else if (a.isObject() && a.path("name").isTextual()) {
-                out.add(new Axis(a.path("name").asText(), a.path("type").asText(""), a.path("unit").asText("")));
+            if (a.isString()) {
+                out.add(new Axis(a.asString(), "", ""));
+            } else if (a.isObject() && a.path("name").isString()) {
+                out.add(new Axis(a.path("name").asString(), a.path("type").asString(""), a.path("unit").asString("")));
             } else {
                 throw new FormatException(where + ": the axis " + a + " has no name");
             }
@@ -280,22 +280,22 @@ final class NgffImage {
             JsonNode ch = list.isArray() && c < list.size() ? list.get(c) : null;
             ChannelMetadata m = ChannelMetadata.unnamed();
             if (ch != null && ch.isObject()) {
-                if (ch.path("label").isTextual()) {
-                    m = m.withName(ch.path("label").asText());
+                if (ch.path("label").isString()) {
+                    m = m.withName(ch.path("label").asString());
                 }
-                Rgba color = color(ch.path("color").asText(""));
+                Rgba color = color(ch.path("color").asString(""));
                 if (color != null) {
                     m = m.withColor(color);
                 }
                 JsonNode w = ch.path("window");
                 if (w.isObject()) {
                     original.add(new MetadataEntry("omero.channels[" + c + "].window", String.format(Locale.ROOT,
-                            "start=%s end=%s min=%s max=%s", w.path("start").asText(), w.path("end").asText(),
-                            w.path("min").asText(), w.path("max").asText())));
+                            "start=%s end=%s min=%s max=%s", w.path("start").asString(), w.path("end").asString(),
+                            w.path("min").asString(), w.path("max").asString())));
                 }
                 for (String f : new String[] {"active", "family", "inverted", "coefficient"}) {
                     if (ch.has(f)) {
-                        original.add(new MetadataEntry("omero.channels[" + c + "]." + f, ch.path(f).asText()));
+                        original.add(new MetadataEntry("omero.channels[" + c + "]." + f, ch.path(f).asString()));
                     }
                 }
             }
@@ -304,8 +304,8 @@ final class NgffImage {
         JsonNode rdefs = omero.path("rdefs");
         if (rdefs.isObject()) {
             // kept as stated: a defaultZ beyond sizeZ (seen in real files) is the renderer's to clamp, not an error
-            rdefs.fields().forEachRemaining(e -> original.add(new MetadataEntry("omero.rdefs." + e.getKey(),
-                    e.getValue().asText())));
+            rdefs.properties().forEach(e -> original.add(new MetadataEntry("omero.rdefs." + e.getKey(),
+                    e.getValue().asString())));
         }
         return out;
     }

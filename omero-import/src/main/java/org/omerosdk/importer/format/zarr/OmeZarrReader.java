@@ -1,6 +1,6 @@
 package org.omerosdk.importer.format.zarr;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -184,7 +184,7 @@ public final class OmeZarrReader implements FormatReader {
         List<String> columns = names(p.path("columns"), where + ".columns");
         List<PlateLayout.Acquisition> acquisitions = new ArrayList<>();
         for (JsonNode a : p.path("acquisitions")) {
-            acquisitions.add(new PlateLayout.Acquisition(a.path("id").asLong(), a.path("name").asText("")));
+            acquisitions.add(new PlateLayout.Acquisition(a.path("id").asLong(), a.path("name").asString("")));
         }
         JsonNode wells = p.path("wells");
         if (!wells.isArray() || wells.isEmpty()) {
@@ -225,7 +225,7 @@ public final class OmeZarrReader implements FormatReader {
             out.add(new PlateLayout.Well(path, row, col, seriesOfWell));
         }
         int fieldCount = p.path("field_count").asInt(maxFields);
-        return new PlateLayout(p.path("name").asText(""), rows, columns, out, fieldCount, acquisitions);
+        return new PlateLayout(p.path("name").asString(""), rows, columns, out, fieldCount, acquisitions);
     }
 
     private static List<String> names(JsonNode list, String where) {
@@ -234,7 +234,7 @@ public final class OmeZarrReader implements FormatReader {
         }
         List<String> out = new ArrayList<>();
         for (JsonNode n : list) {
-            out.add(n.path("name").asText(""));
+            out.add(n.path("name").asString(""));
         }
         return out;
     }

@@ -1,7 +1,7 @@
 package org.omerosdk.importer.format.zarr;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 import java.util.Optional;
 import org.omerosdk.importer.format.Location;
 import org.omerosdk.model.FormatException;
@@ -85,7 +85,7 @@ final class ZarrHierarchy {
             }
             String where = describe(join(path, "zarr.json"));
             JsonNode n = ZarrArrayMetadata.readJson(doc.get(), where);
-            if (!n.path("node_type").asText("").equals("group")) {
+            if (!n.path("node_type").asString("").equals("group")) {
                 throw new FormatException(where + " is not a group (node_type " + n.path("node_type") + ")");
             }
             JsonNode attrs = n.path("attributes");
