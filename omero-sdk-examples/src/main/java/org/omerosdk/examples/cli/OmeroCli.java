@@ -9,13 +9,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * The {@code omero} command line: {@code config}, {@code version} and {@code demo}. Errors print one line
+ * The {@code omero} command line: {@code config}, {@code version}, {@code demo} and {@code info}. Errors print one line
  * {@code omero: <message>} on stderr and exit with {@link #EXIT_USAGE}, {@link #EXIT_REFUSED} or
  * {@link #EXIT_FAILED}; {@code --debug} adds the stack trace.
  */
 @Command(name = "omero", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
         description = "Embedded OMERO: configure and try a repository in a data directory.",
-        subcommands = {ConfigCommand.class, VersionCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ConfigCommand.class, VersionCommand.class, DemoCommand.class, InfoCommand.class, CommandLine.HelpCommand.class})
 public final class OmeroCli implements Runnable {
     /** Bad command line: unknown command or option, missing argument. */
     public static final int EXIT_USAGE = 1;
