@@ -12,7 +12,7 @@ import org.omerosdk.render.codec.ByteSource;
  *
  * <p>Reads are positional and safe from many threads.
  */
-public interface Location extends ByteSource {
+public interface Location extends ByteSource, AutoCloseable {
 
     /** A file or directory on a filesystem. */
     static Location of(Path path) {
@@ -80,5 +80,10 @@ public interface Location extends ByteSource {
             return java.util.Optional.empty();
         }
         return java.util.Optional.of(readAll(maxBytes));
+    }
+
+    /** Releases an open file handle, if any; the location can be read again afterwards (it reopens). */
+    @Override
+    default void close() {
     }
 }

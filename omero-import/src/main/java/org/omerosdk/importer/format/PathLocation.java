@@ -106,6 +106,19 @@ final class PathLocation implements Location {
     }
 
     @Override
+    public synchronized void close() {
+        FileChannel c = channel;
+        channel = null;
+        if (c != null) {
+            try {
+                c.close();
+            } catch (IOException ignored) {
+                // nothing was written; a failed close loses nothing
+            }
+        }
+    }
+
+    @Override
     public Location resolve(String relative) {
         return new PathLocation(path.resolve(relative));
     }
