@@ -1,0 +1,163 @@
+package org.omerosdk.bench.read;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.omerosdk.importer.format.FormatReaders;
+import org.omerosdk.importer.format.OpenedFileset;
+import org.omerosdk.render.PixelSource;
+
+/**
+ * Decoding speed of the format readers against libvips on the same files, in the same run: every pixel of level 0,
+ * ours in-process on two threads (tiles or strips in parallel, as vips uses both cores) against {@code vips avg}
+ * as a process. Files are written by vips into the scratch directory. MB/s counts decoded pixel bytes.
+ */
+public final class ReadComparison {
+    private ReadComparison() {
+    }
+
+    record Row(String key, String what, long bytes, double oursSeconds, double vipsSeconds) {
+        double oursMbs() {
+            return bytes / 1e6 / oursSeconds;
+        }
+
+        double vipsMbs() {
+            return bytes / 1e6 / vipsSeconds;
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path work = Path.of(args[0]);
+        int size = Integer.parseInt(args[1]);
+        Files.createDirectories(work);
+        Path base = work.resolve("base.v");
+        Path base16 = work.resolve("base16.v");
+        Path rgb = work.resolve("rgb.v");
+        // smooth structured content (Perlin noise) so that the compressions see realistic redundancy
+        vips("perlin", work.resolve("p.v").toString(), "" + size, "" + size, "--cell-size", "64");
+        vips("linear", work.resolve("p.v").toString(), base.toString(), "100", "128", "--uchar");
+        vips("linear", work.resolve("p.v").toString(), work.resolve("p16.v").toString(), "20000", "30000");
+        vips("cast", work.resolve("p16.v").toString(), base16.toString(), "ushort");
+        vips("perlin", work.resolve("q.v").toString(), "" + size, "" + size, "--cell-size", "32", "--seed", "7");
+        vips("linear", work.resolve("q.v").toString(), work.resolve("q8.v").toString(), "100", "128", "--uchar");
+        vips("bandjoin", base + " " + work.resolve("q8.v") + " " + base, rgb.toString());
+        Path lzw = work.resolve("lzw.tif");
+        Path deflate = work.resolve("deflate.tif");
+        Path jpeg = work.resolve("jpeg.tif");
+        vips("tiffsave", base.toString(), lzw.toString(), "--compression", "lzw", "--predictor", "horizontal");
+        vips("tiffsave", base16.toString(), deflate.toString(), "--compression", "deflate", "--tile",
+                "--tile-width", "256", "--tile-height", "256");
+        vips("tiffsave", rgb.toString(), jpeg.toString(), "--compression", "jpeg", "--Q", "85", "--tile",
+                "--tile-width", "256", "--tile-height", "256", "--pyramid");
+        List<Row> rows = new ArrayList<>();
+        rows.add(measure("lzw", "uint8 LZW+predictor strips", lzw));
+        rows.add(measure("deflate", "uint16 Deflate 256^2 tiles", deflate));
+        rows.add(measure("jpeg", "RGB JPEG 256^2 tiles (pyramid, level 0)", jpeg));
+        String zarr = zarrRow(work, size);
+        System.out.printf(Locale.ROOT, "%-42s %12s %12s %12s %8s%n", "file (" + size + "^2)", "MB decoded",
+                "ours MB/s", "vips MB/s", "ratio");
+        StringBuilder last = new StringBuilder("read:");
+        for (Row r : rows) {
+            System.out.printf(Locale.ROOT, "%-42s %12.0f %12.1f %12.1f %8.2f%n", r.what(), r.bytes() / 1e6,
+                    r.oursMbs(), r.vipsMbs(), r.oursMbs() / r.vipsMbs());
+            last.append(String.format(Locale.ROOT, " %s_ratio_vips=%.2f", r.key(), r.oursMbs() / r.vipsMbs()));
+        }
+        System.out.println("(best of 3 each; ours: 2 threads in one JVM after a warm-up pass; vips: `vips avg FILE`"
+                + " as a process, its start-up included; the machine is shared, so figures are noisy)");
+        last.append(" zarr_mb_s=").append(zarr);
+        System.out.println(last);
+    }
+
+    /**
+     * HOOK for the OME-Zarr row: the zarr reader's benchmark writes a 4096x4096x16 uint16 zstd OME-Zarr with our
+     * writer, reads it as below and returns its MB/s formatted "%.1f" ("n/a" until it exists).
+     */
+    static String zarrRow(Path work, int size) {
+        return "n/a";
+    }
+
+    static Row measure(String key, String what, Path file) throws Exception {
+        double ours = Double.MAX_VALUE;
+        long bytes = 0;
+        readAll(file);   // warm-up: JIT and page cache
+        for (int i = 0; i < 3; i++) {
+            long t0 = System.nanoTime();
+            bytes = readAll(file);
+            ours = Math.min(ours, (System.nanoTime() - t0) / 1e9);
+        }
+        double theirs = Double.MAX_VALUE;
+        vips("avg", file.toString());
+        for (int i = 0; i < 3; i++) {
+            long t0 = System.nanoTime();
+            vips("avg", file.toString());
+            theirs = Math.min(theirs, (System.nanoTime() - t0) / 1e9);
+        }
+        return new Row(key, what, bytes, ours, theirs);
+    }
+
+    /** Decodes every pixel of level 0 of series 0, bands of tiles on two threads; returns the bytes decoded. */
+    static long readAll(Path file) throws Exception {
+        try (OpenedFileset f = FormatReaders.discover().open(file)) {
+            PixelSource p = f.pixels(0);
+            int w = p.sizeX(0);
+            int h = p.sizeY(0);
+            int band = Math.max(p.tileHeight(0), 256 / p.tileHeight(0) * p.tileHeight(0));
+            int bpp = p.pixelType().bytesPerPixel();
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            try {
+                List<Future<Long>> jobs = new ArrayList<>();
+                for (int k = 0; k < 2; k++) {
+                    int start = k;
+                    jobs.add(pool.submit(() -> {
+                        ByteBuffer buf = ByteBuffer.allocate(w * band * bpp).order(ByteOrder.LITTLE_ENDIAN);
+                        long checksum = 0;
+                        for (int y = start * band; y < h; y += 2 * band) {
+                            int rows = Math.min(band, h - y);
+                            for (int c = 0; c < p.sizeC(); c++) {
+                                buf.clear();
+                                p.readRegion(0, 0, c, 0, 0, y, w, rows, buf);
+                                checksum += buf.get(0);
+                            }
+                        }
+                        return checksum;
+                    }));
+                }
+                for (Future<Long> j : jobs) {
+                    j.get();
+                }
+            } finally {
+                pool.shutdown();
+                pool.awaitTermination(1, TimeUnit.MINUTES);
+            }
+            return (long) w * h * bpp * p.sizeC();
+        }
+    }
+
+    static String vips(String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add("vips");
+        for (String a : args) {
+            if (a.contains(" ") && args[0].equals("bandjoin")) {
+                cmd.add(a);
+            } else {
+                cmd.add(a);
+            }
+        }
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+            throw new IOException(String.join(" ", cmd) + " failed: " + out);
+        }
+        return out.trim();
+    }
+}
