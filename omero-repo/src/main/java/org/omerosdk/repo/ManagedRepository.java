@@ -16,11 +16,11 @@ import org.omerosdk.model.ValidationException;
 import org.omerosdk.model.config.OmeroConfig;
 import org.omerosdk.model.fs.ChecksumAlgorithm;
 import org.omerosdk.model.store.BinaryStore;
+import org.omerosdk.model.store.LocalTransfer;
 import org.omerosdk.model.store.StoreWriter;
 import org.omerosdk.repo.checksum.ChecksumNegotiation;
 import org.omerosdk.repo.checksum.ChecksumSink;
 import org.omerosdk.repo.rules.PathRules;
-import org.omerosdk.repo.store.FileSystemBinaryStore;
 import org.omerosdk.repo.store.ReadOnlyBinaryStore;
 import org.omerosdk.repo.template.ClientPaths;
 import org.omerosdk.repo.template.PathTemplate;
@@ -180,26 +180,28 @@ public final class ManagedRepository {
                 break;
             case HARD_LINK:
                 checksum = hash(source, algorithm, progress, bytes, total);
-                if (store instanceof FileSystemBinaryStore fs) {
-                    used = fs.linkExternal(source, key) ? TransferMode.HARD_LINK : TransferMode.COPY;
+                if (store.localTransfers().contains(LocalTransfer.HARD_LINK)) {
+                    used = store.transferIn(LocalTransfer.HARD_LINK, source, key) ? TransferMode.HARD_LINK
+                            : TransferMode.COPY;
                 } else {
                     checksum = copy(source, key, algorithm, ProgressListener.NONE, new long[1], total);
                     used = TransferMode.COPY;
                 }
                 break;
             case SYMBOLIC_LINK:
-                if (!(store instanceof FileSystemBinaryStore fs)) {
-                    throw new ValidationException("symbolic-link transfer needs a filesystem repository; "
-                            + store.describe() + " is not one (use COPY or IN_PLACE)");
+                if (!store.localTransfers().contains(LocalTransfer.SYMBOLIC_LINK)) {
+                    throw new ValidationException("transfer mode SYMBOLIC_LINK needs a store that can hold symbolic "
+                            + "links; " + store.describe() + " cannot (it offers " + store.localTransfers()
+                            + "; use COPY or IN_PLACE)");
                 }
                 checksum = hash(source, algorithm, progress, bytes, total);
-                fs.symlink(source, key);
+                store.transferIn(LocalTransfer.SYMBOLIC_LINK, source, key);
                 external = Optional.of(source.toAbsolutePath());
                 break;
             case MOVE:
-                if (store instanceof FileSystemBinaryStore fs) {
+                if (store.localTransfers().contains(LocalTransfer.MOVE)) {
                     checksum = hash(source, algorithm, progress, bytes, total);
-                    fs.moveExternal(source, key);
+                    store.transferIn(LocalTransfer.MOVE, source, key);
                 } else {
                     checksum = copy(source, key, algorithm, progress, bytes, total);
                     try {

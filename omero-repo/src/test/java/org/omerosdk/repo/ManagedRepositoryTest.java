@@ -203,7 +203,30 @@ class ManagedRepositoryTest {
         ImportLocation w2 = mem.prepare(ada(), List.of(a.toString()), OptionalInt.of(0));
         ValidationException e = assertThrows(ValidationException.class, () -> mem.transfer(w2, List.of(a),
                 TransferMode.SYMBOLIC_LINK, ChecksumAlgorithm.SHA1_160, ProgressListener.NONE));
-        assertTrue(e.getMessage().contains("filesystem"), e.getMessage());
+        assertTrue(e.getMessage().contains("SYMBOLIC_LINK"), e.getMessage());
+        assertTrue(e.getMessage().contains(mem.store().describe()), e.getMessage());
+    }
+
+    @Test
+    void aHostsOwnStoreOffersTheLocalTransfersItDeclares() throws Exception {
+        // not a FileSystemBinaryStore: what counts is the capability the store declares
+        ManagedRepository host = ManagedRepository.open(OmeroConfig.defaults(),
+                new org.omerosdk.model.store.ForwardingBinaryStore(store) { });
+        Path a = file("a.tif", 5000, 13);
+        ImportLocation w = host.prepare(ada(), List.of(a.toString()), OptionalInt.of(0));
+        StoredFile f = host.transfer(w, List.of(a), TransferMode.HARD_LINK, ChecksumAlgorithm.SHA1_160,
+                ProgressListener.NONE).get(0);
+        assertEquals(TransferMode.HARD_LINK, f.mode());
+        assertEquals(Files.getAttribute(a, "unix:ino"), Files.getAttribute(store.pathOf(f.key()), "unix:ino"));
+    }
+
+    @Test
+    void aStoreAskedForATransferItDoesNotOfferRefusesNamingIt() throws Exception {
+        Path a = file("a.tif", 10, 14);
+        ValidationException e = assertThrows(ValidationException.class,
+                () -> new MemoryBinaryStore().transferIn(org.omerosdk.model.store.LocalTransfer.MOVE, a, "x"));
+        assertTrue(e.getMessage().contains("MOVE"), e.getMessage());
+        assertTrue(Files.exists(a));
     }
 
     @Test

@@ -4,7 +4,10 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import org.omerosdk.model.ValidationException;
 
 /**
  * A small key/value store of binaries (original files, pyramid chunks, thumbnails): the storage SPI every backend
@@ -59,6 +62,23 @@ public interface BinaryStore extends AutoCloseable {
 
     /** A short description for messages and logs, e.g. {@code "file:/OMERO/ManagedRepository"}. */
     String describe();
+
+    /** The ways this store can take a local file in without copying its bytes (none by default). */
+    default Set<LocalTransfer> localTransfers() {
+        return Set.of();
+    }
+
+    /**
+     * Takes the local file {@code source} into the store as {@code key} by {@code how}, one of
+     * {@link #localTransfers()}; committed when it returns, like a write.
+     *
+     * @return false when this file cannot be taken so (a hard link across filesystems) and was copied instead
+     * @throws ValidationException when the store does not offer {@code how}, naming the transfer and the store
+     */
+    default boolean transferIn(LocalTransfer how, Path source, String key) {
+        throw new ValidationException(how + " transfer of " + source + " is not offered by " + describe()
+                + " (it offers " + (localTransfers().isEmpty() ? "none" : localTransfers().toString()) + ")");
+    }
 
     /** Writes {@code content} completely to {@code key}, atomically. */
     default void put(String key, InputStream content) {

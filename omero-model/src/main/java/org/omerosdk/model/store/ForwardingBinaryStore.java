@@ -70,6 +70,16 @@ public class ForwardingBinaryStore implements BinaryStore {
     }
 
     @Override
+    public java.util.Set<LocalTransfer> localTransfers() {
+        return delegate.localTransfers();
+    }
+
+    @Override
+    public boolean transferIn(LocalTransfer how, java.nio.file.Path source, String key) {
+        return delegate.transferIn(how, source, key);
+    }
+
+    @Override
     public void flush() {
         delegate.flush();
     }

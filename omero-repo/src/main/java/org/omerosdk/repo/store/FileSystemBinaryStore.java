@@ -283,6 +283,28 @@ public final class FileSystemBinaryStore implements BinaryStore {
         }
     }
 
+    /** Hard links, symbolic links and moves from the local filesystem. */
+    @Override
+    public java.util.Set<org.omerosdk.model.store.LocalTransfer> localTransfers() {
+        return java.util.EnumSet.allOf(org.omerosdk.model.store.LocalTransfer.class);
+    }
+
+    @Override
+    public boolean transferIn(org.omerosdk.model.store.LocalTransfer how, Path source, String key) {
+        switch (how) {
+            case HARD_LINK:
+                return linkExternal(source, key);
+            case SYMBOLIC_LINK:
+                symlink(source, key);
+                return true;
+            case MOVE:
+                moveExternal(source, key);
+                return true;
+            default:
+                throw new IllegalStateException(how.toString());
+        }
+    }
+
     /**
      * Makes {@code key} a hard link to {@code file} outside the store (in-place import without copying); copies when
      * the two are on different filesystems.

@@ -54,6 +54,11 @@ public final class ReadOnlyBinaryStore extends ForwardingBinaryStore {
     }
 
     @Override
+    public boolean transferIn(org.omerosdk.model.store.LocalTransfer how, java.nio.file.Path source, String key) {
+        throw refused("take in " + source + " as " + key);
+    }
+
+    @Override
     public String describe() {
         return delegate().describe() + " (read-only)";
     }
