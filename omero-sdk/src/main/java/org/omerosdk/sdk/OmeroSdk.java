@@ -13,6 +13,7 @@ import org.omerosdk.model.NotFoundException;
 import org.omerosdk.model.config.ConfigKey;
 import org.omerosdk.model.config.ConfigKeys;
 import org.omerosdk.model.config.OmeroConfig;
+import org.omerosdk.model.store.BinaryStore;
 import org.omerosdk.repo.ManagedRepository;
 import org.omerosdk.repo.store.FileSystemBinaryStore;
 import org.omerosdk.sdk.config.ConfigStore;
@@ -48,10 +49,12 @@ public final class OmeroSdk implements AutoCloseable {
     private final OmeroConfig config;
     private final Sessions sessions;
     private final Authenticator authenticator;
+    private final BinaryStore binaryStore;
     private ManagedRepository repository;
 
     private OmeroSdk(Builder b) {
         this.dataDirectory = Optional.ofNullable(b.dataDirectory);
+        this.binaryStore = b.binaryStore;
         this.hasher = b.hashIterations == 0 ? PasswordHasher.standard()
                 : PasswordHasher.withIterations(b.hashIterations);
         this.config = effectiveConfig(b);
@@ -111,13 +114,14 @@ public final class OmeroSdk implements AutoCloseable {
     }
 
     /**
-     * The managed repository: a filesystem store at {@code omero.managed.dir} (inside the data directory by default)
-     * laid out by {@code omero.fs.repo.path}. Created on first use.
+     * The managed repository, laid out by {@code omero.fs.repo.path}: in the builder's {@link Builder#binaryStore}, or
+     * a filesystem store at {@code omero.managed.dir} (inside the data directory by default). Created on first use.
+     * Not public: users reach its files through the session's services and their permission checks.
      */
-    public synchronized ManagedRepository repository() {
+    synchronized ManagedRepository repository() {
         if (repository == null) {
-            repository = ManagedRepository.open(config,
-                    new FileSystemBinaryStore(Path.of(config.get(ConfigKeys.MANAGED_DIR))));
+            repository = ManagedRepository.open(config, binaryStore != null ? binaryStore
+                    : new FileSystemBinaryStore(Path.of(config.get(ConfigKeys.MANAGED_DIR))));
         }
         return repository;
     }
@@ -318,6 +322,7 @@ public final class OmeroSdk implements AutoCloseable {
     public static final class Builder {
         private Path dataDirectory;
         private DataSource dataSource;
+        private BinaryStore binaryStore;
         private OmeroConfig config = OmeroConfig.defaults();
         private char[] rootPassword;
         private int hashIterations;
@@ -356,6 +361,17 @@ public final class OmeroSdk implements AutoCloseable {
         /** The host's own database (H2 or PostgreSQL); the SDK migrates it but never closes it. */
         public Builder dataSource(DataSource dataSource) {
             this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+            return this;
+        }
+
+        /**
+         * Where the managed repository keeps its files (imported originals, and the pyramids and thumbnails the SDK
+         * stores with them) instead of the filesystem at {@code omero.managed.dir}: a host's own store, or
+         * {@code org.omerosdk.s3.S3BinaryStore} from the optional artifact {@code omero-s3}. The SDK does not close
+         * it.
+         */
+        public Builder binaryStore(BinaryStore store) {
+            this.binaryStore = Objects.requireNonNull(store, "store");
             return this;
         }
 

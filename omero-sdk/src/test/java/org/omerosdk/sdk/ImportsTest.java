@@ -77,4 +77,30 @@ class ImportsTest {
             }
         }
     }
+
+    @Test
+    void theBuildersBinaryStoreHoldsTheImportedFilesAndTheManagedDirectoryStaysEmpty(@TempDir Path dir)
+            throws Exception {
+        Files.createDirectories(dir.resolve("client"));
+        Path a = Files.writeString(dir.resolve("client/a.tif"), "pixels");
+        org.omerosdk.model.store.MemoryBinaryStore host = new org.omerosdk.model.store.MemoryBinaryStore();
+        try (OmeroSdk sdk = OmeroSdk.builder().dataDirectory(dir.resolve("data")).binaryStore(host)
+                .passwordHashIterations(1000).open()) {
+            Session root = sdk.rootSession();
+            ExperimenterGroup lab = root.admin().createGroup("lab", Permissions.Level.PRIVATE);
+            root.admin().createUser("cy", "Cy", "Store", lab);
+            try (Session s = root.sudo("cy")) {
+                Imports.ImportedFileset imported = s.imports().importFiles(List.of(a), TransferMode.COPY,
+                        OptionalInt.of(0), Optional.empty(), List.of(image("a.tif")), ProgressListener.NONE);
+                String key = imported.files().get(0).key();
+                assertArrayEquals(Files.readAllBytes(a), host.read(key));
+                assertFalse(Files.exists(dir.resolve("data/ManagedRepository").resolve(key)));
+                // the host's store is not a filesystem: a symbolic-link import is refused, naming the mode
+                org.omerosdk.model.ValidationException e = assertThrows(org.omerosdk.model.ValidationException.class,
+                        () -> s.imports().importFiles(List.of(a), TransferMode.SYMBOLIC_LINK, OptionalInt.of(0),
+                                Optional.empty(), List.of(image("a.tif")), ProgressListener.NONE));
+                assertTrue(e.getMessage().contains("SYMBOLIC_LINK"), e.getMessage());
+            }
+        }
+    }
 }
