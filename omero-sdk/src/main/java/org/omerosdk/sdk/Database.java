@@ -22,6 +22,22 @@ final class Database implements AutoCloseable {
     final Dialect dialect;
     final SessionFactory sessions;
     private final HikariDataSource ownPool;
+    /** The unit of work running on each thread, so that reads nested in it share its connection. */
+    final ThreadLocal<Unit> current = new ThreadLocal<>();
+
+    /** A running transaction: its session, and what to undo in caches if it does not commit. */
+    static final class Unit {
+        final org.hibernate.Session session;
+        final java.util.List<Runnable> onRollback = new java.util.ArrayList<>();
+
+        Unit(org.hibernate.Session session) {
+            this.session = session;
+        }
+
+        Connection connection() {
+            return session.doReturningWork(c -> c);
+        }
+    }
 
     private Database(Dialect dialect, SessionFactory sessions, HikariDataSource ownPool) {
         this.dialect = dialect;
@@ -89,7 +105,15 @@ final class Database implements AutoCloseable {
             try (Connection c = ds.getConnection()) {
                 dialect = Dialect.ofProductName(c.getMetaData().getDatabaseProductName());
             }
-            Flyway.configure().dataSource(ds).locations(dialect.migrations).load().migrate();
+            // Flyway holds one connection for its lock while it migrates on another: on the SDK's own pool it
+            // connects beside the pool, so that a pool of one (omero.db.poolsize=1) opens
+            var flyway = Flyway.configure().locations(dialect.migrations);
+            if (pool != null) {
+                flyway.dataSource(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword());
+            } else {
+                flyway.dataSource(ds);
+            }
+            flyway.load().migrate();
             SessionFactory sf = HibernateSettings.configuration(dialect, Map.of(
                     "hibernate.connection.datasource", ds,
                     "hibernate.hbm2ddl.auto", "validate")).buildSessionFactory();

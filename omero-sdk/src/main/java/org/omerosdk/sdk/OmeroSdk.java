@@ -61,9 +61,14 @@ public final class OmeroSdk implements AutoCloseable {
         this.db = Database.open(config, dataDirectory, Optional.ofNullable(b.dataSource));
         try {
             Store system = new Store(db, ReadFilter.NONE, WriteCheck.ALLOW_ALL);
-            java.util.function.LongFunction<Permissions> levels = groupId -> system.read(Bootstrap.SYSTEM_CONTEXT,
-                    q -> q.byId(ExperimenterGroup.class, groupId).map(ExperimenterGroup::permissions)
-                            .orElse(Permissions.PRIVATE));
+            // loaded inside the caller's transaction (see Store.run); forgotten if it rolls back, as the level
+            // read may be that transaction's own uncommitted change
+            java.util.function.LongFunction<Permissions> levels = groupId -> {
+                Permissions level = system.read(Bootstrap.SYSTEM_CONTEXT, q -> q.byId(ExperimenterGroup.class,
+                        groupId).map(ExperimenterGroup::permissions).orElse(Permissions.PRIVATE));
+                system.onRollback(() -> forgetLevel(groupId));
+                return level;
+            };
             java.util.function.Supplier<WellKnownIds> ids = memoized(() -> WellKnownIds.read(system));
             this.store = new Store(db, new PermissionReadFilter(levels,
                     config.getBoolean(ConfigKeys.SDK_PUBLIC_ANNOTATIONS), ids), new PermissionWriteCheck(levels, ids));
@@ -80,6 +85,10 @@ public final class OmeroSdk implements AutoCloseable {
             LOG.warn("omero-sdk: created user root with a generated password; it is available once from "
                     + "OmeroSdk.generatedRootPassword() (reset it with rootSession().admin().setPassword)");
         }
+    }
+
+    private void forgetLevel(long groupId) {
+        store.groupChanged(groupId);
     }
 
     /** Computes once, on first use, from any thread. */

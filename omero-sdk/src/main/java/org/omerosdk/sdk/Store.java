@@ -56,21 +56,84 @@ final class Store {
                 new WritePath(session, ctx, writeCheck, type, sessionId)), false);
     }
 
+    /**
+     * Runs {@code after} if the unit of work running on this thread does not commit (nothing when none runs): for
+     * caches filled by a read nested in a write, which may have seen that write's uncommitted rows.
+     */
+    void onRollback(Runnable after) {
+        Database.Unit unit = db.current.get();
+        if (unit != null) {
+            unit.onRollback.add(after);
+        }
+    }
+
+    /**
+     * One transaction per unit of work, on one pooled connection. A read started inside another unit on the same
+     * thread (a cache loading a group's level for the caller's filter) shares that unit's connection and
+     * transaction instead of taking a second connection: with one connection per caller, callers beyond the pool
+     * only queue for it, and none can hold one while waiting for another.
+     */
     private <T> T run(Function<org.hibernate.Session, T> work, boolean readOnly) {
-        try (org.hibernate.Session session = db.sessions.openSession()) {
+        Database.Unit outer = db.current.get();
+        if (outer != null && readOnly) {
+            return nested(outer, work);
+        }
+        Database.Unit unit = null;
+        org.hibernate.Session session = null;
+        Transaction tx = null;
+        boolean committed = false;
+        try {
+            session = db.sessions.openSession();
             session.setDefaultReadOnly(readOnly);
-            Transaction tx = session.beginTransaction();
-            try {
-                T result = work.apply(session);
-                session.flush();
-                tx.commit();
-                return result;
-            } catch (RuntimeException e) {
-                if (tx.isActive()) {
-                    tx.rollback();
-                }
-                throw translate(e);
+            // inside the try: a pool timeout or a dead database surfaces here and must be translated too
+            tx = session.beginTransaction();
+            unit = new Database.Unit(session);
+            db.current.set(unit);
+            T result = work.apply(session);
+            session.flush();
+            tx.commit();
+            committed = true;
+            return result;
+        } catch (RuntimeException e) {
+            rollbackQuietly(tx, e);
+            throw translate(e);
+        } finally {
+            db.current.set(outer);
+            if (unit != null && !committed) {
+                unit.onRollback.forEach(Runnable::run);
             }
+            if (session != null) {
+                closeQuietly(session);
+            }
+        }
+    }
+
+    /** A read in its own persistence context on the connection (and inside the transaction) of {@code outer}. */
+    private <T> T nested(Database.Unit outer, Function<org.hibernate.Session, T> work) {
+        try (org.hibernate.Session session = db.sessions.withOptions().connection(outer.connection()).openSession()) {
+            session.setDefaultReadOnly(true);
+            return work.apply(session);
+        } catch (RuntimeException e) {
+            throw translate(e);
+        }
+    }
+
+    private static void rollbackQuietly(Transaction tx, RuntimeException cause) {
+        try {
+            if (tx != null && tx.isActive()) {
+                tx.rollback();
+            }
+        } catch (RuntimeException e) {
+            // the connection is likely gone; the original failure is the one to report
+            cause.addSuppressed(e);
+        }
+    }
+
+    private static void closeQuietly(org.hibernate.Session session) {
+        try {
+            session.close();
+        } catch (RuntimeException ignored) {
+            // closing returns the connection to the pool; a failure here has nothing left to lose
         }
     }
 
@@ -85,6 +148,12 @@ final class Store {
             String what = m.find() ? m.group(1).replaceAll(".*\\.", "") + ":" + m.group(2) : "the object";
             return new ConcurrentUpdateException(what + " was changed by another writer since it was loaded; "
                     + "nothing was overwritten: reload it and try again", e);
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLTransientConnectionException) {
+                return new StorageException("no database connection became free in time: every connection of "
+                        + "the pool (omero.db.poolsize) stayed busy; " + t.getMessage(), e);
+            }
         }
         return new StorageException("database operation failed: " + e.getMessage(), e);
     }
