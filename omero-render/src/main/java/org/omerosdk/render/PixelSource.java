@@ -56,8 +56,8 @@ public interface PixelSource extends AutoCloseable {
     default ByteBuffer readPlane(int z, int c, int t) {
         int w = sizeX(0);
         int h = sizeY(0);
-        ByteBuffer buf = ByteBuffer.allocate(Math.multiplyExact(Math.multiplyExact(w, h), pixelType().bytesPerPixel()))
-                .order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer buf = ByteBuffer.allocate(SizeLimit.DEFAULT.bytes("plane " + w + "x" + h + " of " + pixelType(),
+                w, h, pixelType().bytesPerPixel())).order(ByteOrder.LITTLE_ENDIAN);
         readRegion(0, z, c, t, 0, 0, w, h, buf);
         buf.flip();
         return buf;

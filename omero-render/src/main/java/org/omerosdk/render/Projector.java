@@ -19,14 +19,19 @@ import org.omerosdk.model.config.OmeroConfig;
  */
 public final class Projector {
     private final long maxBytes;
+    private final SizeLimit limit;
 
-    private Projector(long maxBytes) {
+    private Projector(long maxBytes, SizeLimit limit) {
         this.maxBytes = maxBytes;
+        this.limit = limit;
     }
 
-    /** A projector refusing stacks larger than {@code omero.pixeldata.max_projection_bytes}. */
+    /**
+     * A projector refusing stacks larger than {@code omero.pixeldata.max_projection_bytes} and working buffers
+     * larger than {@code omero.sdk.pixeldata.max_bytes}.
+     */
     public static Projector from(OmeroConfig config) {
-        return new Projector(config.getLong(ConfigKeys.PIXELDATA_MAX_PROJECTION_BYTES));
+        return new Projector(config.getLong(ConfigKeys.PIXELDATA_MAX_PROJECTION_BYTES), SizeLimit.from(config));
     }
 
     /**
@@ -45,12 +50,17 @@ public final class Projector {
         PixelType type = source.pixelType();
         int w = source.sizeX(0);
         int h = source.sizeY(0);
-        long plane = (long) w * h * type.bytesPerPixel();
+        // compared by division, so that no product of declared sizes can wrap around
+        long plane = SizeLimit.saturatedProduct(w, h, type.bytesPerPixel());
         int sections = (end - start) / step + 1;
-        if (plane * sections > maxBytes) {
+        if (plane > maxBytes / sections) {
             throw new ValidationException("projecting " + sections + " sections of " + plane + " bytes exceeds "
                     + "omero.pixeldata.max_projection_bytes = " + maxBytes);
         }
+        // two double accumulators, one plane read and the encoded result, checked before any exists
+        String what = "projecting a " + w + "x" + h + " " + type + " plane";
+        limit.bytes(what, w, h, 8);
+        limit.total(what, w, h, 16L + 2L * type.bytesPerPixel());
         int n = w * h;
         double[] acc = new double[n];
         double[] row = new double[n];

@@ -30,19 +30,31 @@ public final class Renderer {
 
     private final Cache<Object, CompiledSettings> compiled = Caffeine.newBuilder().maximumSize(64).build();
     private final boolean parallel;
+    private final SizeLimit limit;
 
-    private Renderer(boolean parallel) {
+    private Renderer(boolean parallel, SizeLimit limit) {
         this.parallel = parallel;
+        this.limit = limit;
     }
 
-    /** A renderer that splits large regions across the common pool. */
+    /** A renderer that splits large regions across the common pool, within {@link SizeLimit#DEFAULT}. */
     public static Renderer create() {
-        return new Renderer(true);
+        return create(SizeLimit.DEFAULT);
+    }
+
+    /** A renderer that splits large regions across the common pool and refuses regions above {@code limit}. */
+    public static Renderer create(SizeLimit limit) {
+        return new Renderer(true, java.util.Objects.requireNonNull(limit, "limit"));
     }
 
     /** A renderer that always renders on the calling thread. */
     public static Renderer singleThreaded() {
-        return new Renderer(false);
+        return new Renderer(false, SizeLimit.DEFAULT);
+    }
+
+    /** The limit this renderer checks regions against. */
+    public SizeLimit limit() {
+        return limit;
     }
 
     private record Key(PixelType type, RenderingSettings settings) {
@@ -55,18 +67,28 @@ public final class Renderer {
     /**
      * Renders {@code region} of {@code source}.
      *
-     * @throws ValidationException when the region lies outside the source or the settings have another number of
-     *                             channels than the source
+     * @throws ValidationException when the region lies outside the source, needs more memory than the
+     *                             {@linkplain #limit() limit}, or the settings have another number of channels than
+     *                             the source
      */
     public RenderedImage render(PixelSource source, RenderingSettings settings, Region region) {
         if (settings.channels().size() != source.sizeC()) {
             throw new ValidationException("rendering settings have " + settings.channels().size()
                     + " channels; the image has " + source.sizeC());
         }
+        // every size is checked against the source and the limit before the first buffer exists
+        PixelSources.checkRegion(source, region.level(), region.z(), 0, region.t(), region.x(), region.y(),
+                region.width(), region.height());
         CompiledSettings cs = compile(source.pixelType(), settings);
         int n = region.pixelCount();
         Object[] planes = new Object[settings.channels().size()];
         int channels = cs.greyscale ? Math.min(1, cs.active.length) : cs.active.length;
+        int bpp = source.pixelType().bytesPerPixel();
+        // per channel read: its bytes and their primitive copy (8-bit types share one array); then the ARGB output
+        String what = "rendering region " + region.width() + "x" + region.height() + " of " + channels + " "
+                + source.pixelType() + " channel(s)";
+        limit.bytes(what, n, Math.max(4, bpp));
+        limit.total(what, n, (long) channels * (bpp == 1 ? 1 : 2L * bpp) + 4);
         for (int i = 0; i < channels; i++) {
             planes[cs.active[i]] = read(source, region, cs.active[i], n);
         }
@@ -189,7 +211,8 @@ public final class Renderer {
     /** Reads one channel of the region into the primitive array its type renders from. */
     static Object read(PixelSource source, Region r, int c, int n) {
         PixelType type = source.pixelType();
-        ByteBuffer buf = ByteBuffer.allocate(n * type.bytesPerPixel()).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer buf = ByteBuffer.allocate(Math.multiplyExact(n, type.bytesPerPixel()))
+                .order(ByteOrder.LITTLE_ENDIAN);
         source.readRegion(r.level(), r.z(), c, r.t(), r.x(), r.y(), r.width(), r.height(), buf);
         buf.flip();
         return primitive(buf, type, n);

@@ -255,6 +255,14 @@ public final class ConfigKeys {
     public static final ConfigKey SDK_PUBLIC_ANNOTATIONS = key("omero.sdk.public.annotations", "false",
             "Whether the public user sees annotations (an omero-sdk key).", BOOLEAN);
 
+    /**
+     * The most bytes one region read, render or projection may hold in memory at once (an omero-sdk key):
+     * sizes declared by a request or a file are checked against it before anything is allocated.
+     */
+    public static final ConfigKey SDK_PIXELDATA_MAX_BYTES = key("omero.sdk.pixeldata.max_bytes", "536870912",
+            "The most bytes one region read, render or projection may hold in memory at once "
+                    + "(an omero-sdk key); checked before allocating.", LONG);
+
     // --- omero.sessions.* ------------------------------------------------------------------------
     /** Sets the maximum duration in milliseconds a user can request before a login is required due to inactivity. */
     public static final ConfigKey SESSIONS_MAX_USER_TIME_TO_IDLE = key("omero.sessions.max_user_time_to_idle", "6000000",
