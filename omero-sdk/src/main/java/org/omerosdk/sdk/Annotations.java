@@ -75,15 +75,13 @@ public final class Annotations {
     }
 
     /**
-     * Removes one link; the annotation stays.
+     * Removes one link; a tag or file stays, a comment or rating left on nothing goes too (as in OMERO).
      *
      * @throws org.omerosdk.model.SecurityViolation when the caller may not delete that link (see the class comment)
      */
     public void detach(Link<?, ?> link) {
-        session.write((q, w) -> {
-            w.delete(link);
-            return null;
-        });
+        // through the graph engine: an orphaned comment or rating goes with its last link (OMERO's unlink rule)
+        session.graphs().run(org.omerosdk.sdk.graph.GraphRequest.delete(link));
     }
 
     /** OMERO's naming: {@code Image} is annotated through {@code ImageAnnotationLink}. */

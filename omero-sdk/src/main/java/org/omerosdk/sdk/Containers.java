@@ -8,7 +8,6 @@ import org.omerosdk.model.containers.Project;
 import org.omerosdk.model.containers.ProjectDatasetLink;
 import org.omerosdk.model.core.Image;
 import org.omerosdk.model.meta.IObject;
-import org.omerosdk.model.meta.Link;
 import org.omerosdk.model.meta.NamedObject;
 import org.omerosdk.model.screen.Plate;
 import org.omerosdk.model.screen.Screen;
@@ -78,22 +77,17 @@ public final class Containers {
     }
 
     /**
-     * Deletes a project, dataset, screen or plate and the links to and from it; the children stay (orphaned).
-     * Graph deletes with children are a later issue.
+     * Deletes a project, dataset, screen, plate or image through the graph engine with
+     * {@link org.omerosdk.sdk.graph.GraphOptions#keepChildren()} (BlitzGateway's default): the container's child
+     * containers and images stay (orphaned), its links go (whoever owns them), its comments and other exclusive
+     * annotations go, tags and files stay. An image goes with its pixels, channels, settings, thumbnails and ROIs.
+     * For contents and tags too, use {@link Session#graphs()}.
+     *
+     * @return what was deleted
      */
-    public void delete(NamedObject container) {
-        session.write((q, w) -> {
-            for (Class<? extends Link<?, ?>> type : List.of(ProjectDatasetLink.class, DatasetImageLink.class,
-                    ScreenPlateLink.class)) {
-                Select<? extends Link<?, ?>> s = Select.from(type)
-                        .where("(o.parent.id = :v or o.child.id = :v)", container.id());
-                for (IObject link : q.list(s)) {
-                    w.delete(link);
-                }
-            }
-            w.delete(container);
-            return null;
-        });
+    public org.omerosdk.sdk.graph.GraphReport delete(NamedObject container) {
+        return session.graphs().run(org.omerosdk.sdk.graph.GraphRequest.delete(container)
+                .withOptions(org.omerosdk.sdk.graph.GraphOptions.keepChildren()));
     }
 
     public List<Project> projects(Listing listing) {

@@ -51,13 +51,7 @@ final class PermissionWriteCheck implements WriteCheck {
         if (ownsGroupOf(ctx, object, action)) {
             return;
         }
-        // the evaluator speaks OMERO's ids for the system rows (root 0, guest 1; system 0, user 1, guest 2)
-        long me = userId(ctx.userId());
-        Set<Long> memberOf = groupIds(ctx.memberOf());
-        Set<Long> ownerOf = groupIds(ctx.ownerOf());
-        Actor actor = !ctx.admin() ? Actor.member(me, memberOf, ownerOf)
-                : ctx.fullAdmin() ? Actor.member(me, union(memberOf, Actor.SYSTEM_GROUP), ownerOf)
-                : Actor.restrictedAdmin(me, ctx.privileges(), memberOf, ownerOf);
+        Actor actor = actor(ctx);
         ObjectKind kind = kind(object);
         if (action == EventLog.Action.INSERT) {
             checkCreate(ctx, actor, object, kind);
@@ -65,6 +59,32 @@ final class PermissionWriteCheck implements WriteCheck {
         }
         Action a = action == EventLog.Action.DELETE ? Action.DELETE : Action.EDIT;
         require(ctx, actor, object, a, a.name().toLowerCase(java.util.Locale.ROOT) + " ");
+    }
+
+    @Override
+    public Verdict decide(SecurityContext ctx, Action action, long ownerId, long groupId) {
+        if (ctx.fullAdmin() && ctx.isAllGroups() || ctx.userId() < 0) {
+            return Verdict.ALLOWED;
+        }
+        Actor actor = actor(ctx);
+        ObjectDetails d = new ObjectDetails(userId(ownerId), groupId(groupId), levels.get(groupId), ObjectKind.DATA,
+                true, true);
+        GroupContext context = context(ctx);
+        if (!PermissionEvaluator.canView(actor, context, d)) {
+            return Verdict.INVISIBLE;
+        }
+        return action == Action.VIEW || PermissionEvaluator.allowed(actor, context, d, action) ? Verdict.ALLOWED
+                : Verdict.DENIED;
+    }
+
+    /** The caller as the evaluator sees it, in OMERO's ids for the system rows (root 0, guest 1; system 0, user 1). */
+    private Actor actor(SecurityContext ctx) {
+        long me = userId(ctx.userId());
+        Set<Long> memberOf = groupIds(ctx.memberOf());
+        Set<Long> ownerOf = groupIds(ctx.ownerOf());
+        return !ctx.admin() ? Actor.member(me, memberOf, ownerOf)
+                : ctx.fullAdmin() ? Actor.member(me, union(memberOf, Actor.SYSTEM_GROUP), ownerOf)
+                : Actor.restrictedAdmin(me, ctx.privileges(), memberOf, ownerOf);
     }
 
     /**

@@ -103,14 +103,8 @@ public final class Renderings {
     }
 
     private static void remove(QueryPath q, WritePath w, RenderingDef rd) {
-        // asked of the settings first, so a refusal names them rather than their first channel binding
-        w.checked(org.omerosdk.model.meta.EventLog.Action.DELETE, rd);
-        for (ChannelBinding b : q.list(Select.from(ChannelBinding.class).whereEquals("o.renderingDef.id", rd.id()))) {
-            w.delete(b);
-        }
-        QuantumDef qd = rd.quantization();
-        w.delete(rd);
-        w.delete(qd);
+        // through the graph engine, in this transaction: its channel bindings and quantum settings go with it
+        Graphs.deleteWithin(w, org.omerosdk.sdk.graph.GraphRequest.delete(rd));
     }
 
     private static Pixels pixels(QueryPath q, Image image) {

@@ -56,20 +56,12 @@ public final class Rois {
     }
 
     /**
-     * Deletes a ROI and its shapes.
+     * Deletes a ROI with its shapes (and the links of its annotations; orphaned comments go too).
      *
      * @throws org.omerosdk.model.SecurityViolation when the caller may not delete it
      */
     public void delete(Roi roi) {
-        session.write((q, w) -> {
-            Roi stored = Containers.load(q, roi);
-            // asked of the ROI first, so a refusal names the ROI rather than its first shape
-            w.checked(org.omerosdk.model.meta.EventLog.Action.DELETE, stored);
-            for (Shape s : q.list(Select.from(Shape.class).whereEquals("o.roi.id", stored.id()))) {
-                w.delete(s);
-            }
-            w.delete(stored);
-            return null;
-        });
+        // through the graph engine: its shapes and annotation links go, orphaned comments with them
+        session.graphs().run(org.omerosdk.sdk.graph.GraphRequest.delete(roi));
     }
 }

@@ -114,6 +114,11 @@ public final class Session implements AutoCloseable {
         return new Rois(this);
     }
 
+    /** Graph operations: delete, move to another group, give to another user, with dry-run reports. */
+    public Graphs graphs() {
+        return new Graphs(this);
+    }
+
     /** Images with their pixels and channels, saved in batches. */
     public Images images() {
         return new Images(this);

@@ -12,6 +12,17 @@ interface WriteCheck {
 
     void check(SecurityContext ctx, EventLog.Action action, IObject object);
 
+    /** The evaluator's answer for one stored row, as graph operations ask it for every object they touch. */
+    enum Verdict { ALLOWED, DENIED, INVISIBLE }
+
+    /**
+     * The evaluator's decision for {@code action} on a stored object of {@code ownerId} in {@code groupId} (database
+     * ids): invisible, visible but denied, or allowed. {@code VIEW} asks for visibility only.
+     */
+    default Verdict decide(SecurityContext ctx, org.omerosdk.permissions.Action action, long ownerId, long groupId) {
+        return Verdict.ALLOWED;
+    }
+
     /** Forgets what is cached about a group whose level just changed through this instance. */
     default void groupChanged(long groupId) {
     }

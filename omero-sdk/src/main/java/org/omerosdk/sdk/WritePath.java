@@ -144,6 +144,30 @@ final class WritePath {
         check.check(ctx, action, object);
     }
 
+    /** The evaluator's decision for one stored row (graph operations decide every object they touch). */
+    WriteCheck.Verdict decide(org.omerosdk.permissions.Action action, long ownerId, long groupId) {
+        return check.decide(ctx, action, ownerId, groupId);
+    }
+
+    /** The user the transaction acts as (for messages). */
+    long contextUserId() {
+        return ctx.userId();
+    }
+
+    /** Logs a change made in bulk by a graph operation: one row per object, under this transaction's event. */
+    void logged(EventLog.Action action, String entityType, long entityId) {
+        session.persist(new EventLog(action, entityType, entityId, event()));
+        batchBoundary();
+    }
+
+    /**
+     * Saves a new object owned by {@code owner} in {@code group}, for a graph move that creates its target
+     * container in the target group for the data's owner (the move itself has checked the caller).
+     */
+    <T extends IObject> T createIn(long owner, long group, T object) {
+        return insert(object, owner, group, permissionsOf(group));
+    }
+
     /** Writes out and forgets what is pending, every batch, so that a large save runs in bounded memory. */
     void batchBoundary() {
         if (++pending % HibernateSettings.BATCH_SIZE == 0) {

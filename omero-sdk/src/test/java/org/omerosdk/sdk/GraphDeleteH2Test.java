@@ -1,0 +1,8 @@
+package org.omerosdk.sdk;
+
+class GraphDeleteH2Test extends GraphDeleteContract {
+    @Override
+    DatabaseTarget target() {
+        return DatabaseTarget.H2;
+    }
+}
