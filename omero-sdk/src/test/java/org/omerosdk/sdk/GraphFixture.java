@@ -3,6 +3,7 @@ package org.omerosdk.sdk;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.omerosdk.importer.NewImage;
 import org.omerosdk.model.DimensionOrder;
 import org.omerosdk.model.PixelType;
 import org.omerosdk.model.ProgressListener;
