@@ -44,7 +44,7 @@ class FormatFuzzTest {
     static final Path TESTDATA = Path.of(System.getProperty("omerosdk.repo.root", "."), "../shared/testdata")
             .normalize();
     static final long SEED = 20261201L;
-    static final int CASES_PER_SAMPLE = 110;
+    static final int CASES_PER_SAMPLE = 90;
     static final long CASE_SECONDS = 10;
     static final long READ_BUDGET = 1L << 21;
     static final int TILE = 256;
