@@ -15,12 +15,14 @@ import org.omerosdk.model.config.ConfigKeys;
 import org.omerosdk.model.config.OmeroConfig;
 
 /**
- * The metadata database of one SDK instance: a pool (or the host's DataSource), migrated by Flyway, validated and
+ * The metadata database of one SDK instance: a pool (or the host's DataSource), migrated and validated by Flyway,
  * mapped by Hibernate. Closing it closes the pool it created, never a host's DataSource.
  */
 final class Database implements AutoCloseable {
     final Dialect dialect;
     final SessionFactory sessions;
+    /** Where the database is, for logs: its URL without password, or "the host-supplied DataSource". */
+    final String location;
     private final HikariDataSource ownPool;
     /** The unit of work running on each thread, so that reads nested in it share its connection. */
     final ThreadLocal<Unit> current = new ThreadLocal<>();
@@ -39,8 +41,9 @@ final class Database implements AutoCloseable {
         }
     }
 
-    private Database(Dialect dialect, SessionFactory sessions, HikariDataSource ownPool) {
+    private Database(Dialect dialect, SessionFactory sessions, HikariDataSource ownPool, String location) {
         this.dialect = dialect;
+        this.location = location;
         this.sessions = sessions;
         this.ownPool = ownPool;
     }
@@ -78,6 +81,13 @@ final class Database implements AutoCloseable {
             described = redact(url);
             HikariConfig hc = new HikariConfig();
             hc.setJdbcUrl(url);
+            // named, so that the pool loads the driver from the SDK's class loader: DriverManager only knows the
+            // drivers of the context class loader it first ran under, which in a plugin host is not ours
+            if (url.startsWith("jdbc:h2:")) {
+                hc.setDriverClassName("org.h2.Driver");
+            } else if (url.startsWith("jdbc:postgresql:")) {
+                hc.setDriverClassName("org.postgresql.Driver");
+            }
             if (!url.startsWith("jdbc:h2:")) {
                 hc.setUsername(config.get(ConfigKeys.DB_USER));
                 hc.setPassword(config.get(ConfigKeys.DB_PASS));
@@ -100,14 +110,23 @@ final class Database implements AutoCloseable {
             }
             ds = pool;
         }
+        // Hibernate's and Flyway's resources and services come from the SDK's own class loader, whatever the
+        // caller's context class loader is (plugin hosts such as Fiji set their own)
+        ClassLoader own = Database.class.getClassLoader();
+        Thread thread = Thread.currentThread();
+        ClassLoader callers = thread.getContextClassLoader();
+        thread.setContextClassLoader(own);
         try {
             Dialect dialect;
             try (Connection c = ds.getConnection()) {
                 dialect = Dialect.ofProductName(c.getMetaData().getDatabaseProductName());
             }
             // Flyway holds one connection for its lock while it migrates on another: on the SDK's own pool it
-            // connects beside the pool, so that a pool of one (omero.db.poolsize=1) opens
-            var flyway = Flyway.configure().locations(dialect.migrations);
+            // connects beside the pool, so that a pool of one (omero.db.poolsize=1) opens. It validates the applied
+            // migrations by checksum, so the schema is the one the mapping was tested against (MigrationTest runs
+            // Hibernate's validation); Hibernate does not validate it again.
+            var flyway = Flyway.configure(own).locations(dialect.migrations)
+                    .loggers(org.omerosdk.sdk.logging.FlywayToSlf4j.class.getName());
             if (pool != null) {
                 flyway.dataSource(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword());
             } else {
@@ -116,13 +135,15 @@ final class Database implements AutoCloseable {
             flyway.load().migrate();
             SessionFactory sf = HibernateSettings.configuration(dialect, Map.of(
                     "hibernate.connection.datasource", ds,
-                    "hibernate.hbm2ddl.auto", "validate")).buildSessionFactory();
-            return new Database(dialect, sf, pool);
+                    "hibernate.hbm2ddl.auto", "none")).buildSessionFactory();
+            return new Database(dialect, sf, pool, described);
         } catch (SQLException | RuntimeException e) {
             if (pool != null) {
                 pool.close();
             }
             throw new StorageException("cannot open the database at " + described + ": " + rootMessage(e), e);
+        } finally {
+            thread.setContextClassLoader(callers);
         }
     }
 

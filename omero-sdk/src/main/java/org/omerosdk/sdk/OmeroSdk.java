@@ -80,6 +80,8 @@ public final class OmeroSdk implements AutoCloseable {
             db.close();
             throw e;
         }
+        LOG.info("omero-sdk opened: metadata in {} ({}), files in {}", db.location, db.dialect,
+                binaryStore != null ? binaryStore.describe() : "file:" + config.get(ConfigKeys.MANAGED_DIR));
         if (generatedRootPassword != null) {
             // the password itself stays out of logs, which outlive it; the host prints it if it wants to
             LOG.warn("omero-sdk: created user root with a generated password; it is available once from "

@@ -33,10 +33,12 @@ class MigrationTest {
     }
 
     private static void assertMigratesAndValidates(DataSource ds, Dialect expected) throws Exception {
-        // Database.open runs Flyway, then builds Hibernate with hbm2ddl=validate, which throws on any mismatch
+        // Database.open runs Flyway; Hibernate with hbm2ddl=validate then throws on any mismatch with the mapping
         try (Database db = Database.open(OmeroConfig.defaults(), Optional.empty(), Optional.of(ds))) {
             assertEquals(expected, db.dialect);
         }
+        HibernateSettings.configuration(expected, java.util.Map.of("hibernate.connection.datasource", ds,
+                "hibernate.hbm2ddl.auto", "validate")).buildSessionFactory().close();
         try (Connection c = ds.getConnection(); ResultSet r = c.createStatement().executeQuery(
                 "select count(*) from \"flyway_schema_history\" where \"success\" and \"version\" = '1'")) {
             r.next();
