@@ -514,6 +514,27 @@ final class GraphTraversal {
                 }
             }
         }
+        if (op != GraphOperation.DELETE) {
+            // a part moves or is given only with what contains it (a ROI with its image, a well with its plate)
+            for (Relation rel : policy.relations()) {
+                if (!(rel.path() instanceof Relation.Contains c) || rel.atomic()) {
+                    continue;
+                }
+                List<Long> ids = includedOf(rel.to());
+                for (List<Long> batch : batches(ids)) {
+                    for (Object[] r : h.createQuery("select p.id, p.details.ownerId, p.details.groupId, type(p), t.id"
+                            + " from " + rel.to().getName() + " t join t." + c.property() + " p where t.id in :ids",
+                            Object[].class).setParameter("ids", batch).getResultList()) {
+                        Row parent = row(r, 0);
+                        long child = (Long) r[4];
+                        if (!included.containsKey(parent.id()) && included.get(child) == Disposition.APPLY) {
+                            problems.add("may not " + op.verb() + " " + describe(seen.get(child)) + " without "
+                                    + describe(parent) + ": it goes only with it");
+                        }
+                    }
+                }
+            }
+        }
         if (op == GraphOperation.GIVE) {
             checkRecipientMembership();
             return;

@@ -36,10 +36,10 @@ import org.omerosdk.permissions.ObjectDetails;
 import org.omerosdk.permissions.PermissionEvaluator;
 
 /**
- * Every level x role x object kind (containers, image, tag, annotation link) x action the SDK exposes: what the pure evaluator decides, from inputs built
- * here independently of the enforcement code, must be what the enforced operation does (succeed, or fail with
- * SecurityViolation / NotFoundException). The evaluator itself is checked against the semantics file's tables in
- * omero-permissions. Chgrp and chown have no SDK operation yet and are covered there only.
+ * Every level x role x object kind (containers, image, tag, annotation link) x action the SDK exposes, all seven actions (chgrp and chown through the
+ * graph engine's move and give): what the pure evaluator decides, from inputs built here independently of the
+ * enforcement code, must be what the enforced operation does (succeed, or fail with SecurityViolation /
+ * NotFoundException). The evaluator itself is checked against the semantics file's tables in omero-permissions.
  */
 class EnforcementMatchesEvaluatorTest {
     @TempDir
@@ -68,6 +68,11 @@ class EnforcementMatchesEvaluatorTest {
             Experimenter pi = root.admin().createUser("pi", "P", "I", g);
             root.admin().setGroupOwner(g, pi, true);
             Experimenter outsider = root.admin().createUser("outsider", "O", "U", elsewhere);
+            // where moves go: a group of the same level the lab's people are members of
+            ExperimenterGroup second = root.admin().createGroup("second", level);
+            for (Experimenter e : List.of(owner, member, pi)) {
+                root.admin().addToGroup(e, second, false);
+            }
 
             Map<String, Role> roles = new LinkedHashMap<>();
             roles.put("object owner", role("object owner", root.sudo("owner"), owner, Set.of(g.id()), Set.of(), g));
@@ -86,8 +91,7 @@ class EnforcementMatchesEvaluatorTest {
                 GroupContext context = r.usesGroupContext() ? GroupContext.of(g.id(), level.permissions())
                         : GroupContext.ALL_GROUPS;
                 for (Kind kind : Kind.values()) {
-                    for (Action action : List.of(Action.VIEW, Action.ANNOTATE, Action.EDIT, Action.DELETE,
-                            Action.LINK)) {
+                    for (Action action : Action.values()) {
                         if (!exposed(kind, action)) {
                             continue;
                         }
@@ -96,7 +100,7 @@ class EnforcementMatchesEvaluatorTest {
                         boolean expected = action == Action.VIEW
                                 ? PermissionEvaluator.canView(r.actor(), context, details)
                                 : PermissionEvaluator.allowed(r.actor(), context, details, action);
-                        boolean actual = attempt(r.session(), kind, action, object);
+                        boolean actual = attempt(r.session(), kind, action, object, second, member);
                         outcome.put(r.name() + "/" + kind + "/" + action, actual);
                         cases++;
                         if (expected != actual) {
@@ -106,9 +110,9 @@ class EnforcementMatchesEvaluatorTest {
                     }
                 }
             }
-            // containers: 5 actions; image: view, annotate, edit; tag: view, use; link and ROI: view, delete;
+            // containers: 7 actions; image: all but link; tag: view, use; link and ROI: view, delete;
             // drawing a ROI on an image: annotate; saved settings: view, delete; saving one's own: view
-            assertEquals(5 * (2 * 5 + 3 + 2 + 2 + 2 + 1 + 2 + 1), cases);
+            assertEquals(5 * (2 * 7 + 6 + 2 + 2 + 2 + 1 + 2 + 1), cases);
             assertTrue(mismatches.isEmpty(), String.join("\n", mismatches));
             // and both agree with the semantics file's action table (section 6), spot by spot
             Map<String, Boolean> expected = new LinkedHashMap<>();
@@ -125,6 +129,8 @@ class EnforcementMatchesEvaluatorTest {
                     expected.put("group owner/PROJECT/EDIT", true);
                     expected.put("group owner/PROJECT/DELETE", true);
                     expected.put("group owner/PROJECT/LINK", false); // graph-critical: owners may not link
+                    expected.put("group owner/IMAGE/CHOWN", true); // group owners give within their group
+                    expected.put("group owner/IMAGE/CHGRP", false); // only the owner moves data
                     expected.put("administrator/DATASET/LINK", false);
                     break;
                 case READ_ONLY:
@@ -152,6 +158,10 @@ class EnforcementMatchesEvaluatorTest {
                     expected.put("member/PROJECT/DELETE", true);
                     expected.put("member/DATASET/LINK", true);
                     expected.put("member/IMAGE/EDIT", true);
+                    expected.put("member/IMAGE/DELETE", true);
+                    expected.put("member/IMAGE/CHGRP", false);
+                    expected.put("object owner/IMAGE/CHGRP", true);
+                    expected.put("object owner/IMAGE/CHOWN", false);
             }
             for (Map.Entry<String, Boolean> e : expected.entrySet()) {
                 assertEquals(e.getValue(), outcome.get(e.getKey()), level + " " + e.getKey());
@@ -176,7 +186,7 @@ class EnforcementMatchesEvaluatorTest {
     private static boolean exposed(Kind kind, Action action) {
         switch (kind) {
             case IMAGE:
-                return action != Action.DELETE && action != Action.LINK;
+                return action != Action.LINK;
             case TAG:
                 return action == Action.VIEW || action == Action.ANNOTATE;
             case LINK:
@@ -219,7 +229,8 @@ class EnforcementMatchesEvaluatorTest {
     }
 
     /** Runs the SDK operation for {@code action}: true when it succeeds, false when it is refused. */
-    private static boolean attempt(Session s, Kind kind, Action action, IObject object) {
+    private static boolean attempt(Session s, Kind kind, Action action, IObject object, ExperimenterGroup second,
+                                   Experimenter recipient) {
         Function<Session, Object> op;
         switch (action) {
             case VIEW:
@@ -239,6 +250,12 @@ class EnforcementMatchesEvaluatorTest {
                 break;
             case EDIT:
                 op = x -> x.containers().rename((org.omerosdk.model.meta.NamedObject) object, "renamed");
+                break;
+            case CHGRP:
+                op = x -> x.graphs().moveToGroup(second, object);
+                break;
+            case CHOWN:
+                op = x -> x.graphs().giveTo(recipient, object);
                 break;
             case DELETE:
                 op = x -> {

@@ -1,6 +1,7 @@
 package org.omerosdk.sdk;
 
-class GraphDeletePostgresTest extends GraphDeleteContract {
+/** Delete, move and give on PostgreSQL. */
+class GraphPostgresTest extends GraphMoveGiveContract {
     @Override
     DatabaseTarget target() {
         return DatabaseTarget.POSTGRES;

@@ -1,6 +1,7 @@
 package org.omerosdk.sdk;
 
-class GraphDeleteH2Test extends GraphDeleteContract {
+/** Delete, move and give on H2. */
+class GraphH2Test extends GraphMoveGiveContract {
     @Override
     DatabaseTarget target() {
         return DatabaseTarget.H2;
