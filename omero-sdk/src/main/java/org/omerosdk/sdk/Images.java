@@ -20,6 +20,7 @@ import org.omerosdk.model.core.Channel;
 import org.omerosdk.model.core.Image;
 import org.omerosdk.model.fs.Fileset;
 import org.omerosdk.model.core.Pixels;
+import org.omerosdk.render.PixelSource;
 
 /** Images with their pixels and channels. */
 public final class Images {
@@ -140,18 +141,53 @@ public final class Images {
             return new Facts(BinaryAccessPolicy.Target.originalFile(visible.name(), images > 0, inWells > 0),
                     groupValue);
         });
-        BinaryAccessPolicy policy = BinaryAccessPolicy.parse(session.sdk().config()
-                .get(ConfigKeys.POLICY_BINARY_ACCESS)).withGroup(facts.groupValue());
-        Optional<String> restricted = policy.restriction(facts.target(), store.mayEdit(session.context(), visible));
-        if (restricted.isPresent()) {
-            throw new SecurityViolation("user \"" + session.user().omeName() + "\" may not download "
-                    + visible.name() + ": " + restricted.get());
-        }
+        checkPolicy(store, visible, facts.target(), facts.groupValue(), "download " + visible.name());
         return session.sdk().repository().store().get(visible.path() + visible.name());
     }
 
-    /** The pixels of {@code image}. */
-    public Pixels pixels(Image image) {
+    /**
+     * The pixels of {@code image} for reading and rendering: its pyramid when the import built one, else the
+     * original files through their format reader (a fileset's reader stays open, shared, while it is used, and closes
+     * when idle). Close the returned source when done.
+     *
+     * @throws NotFoundException when the image does not exist, is not visible, or has no imported pixel data
+     * @throws SecurityViolation naming the {@code omero.policy.binary_access} rule that restricts the pixels
+     */
+    public PixelSource pixels(Image image) {
+        Image visible = get(image.id());
+        Store store = session.sdk().store();
+        record Facts(BinaryAccessPolicy.Target target, String groupValue, List<FilesetEntry> entries) {
+        }
+        Facts facts = store.read(Bootstrap.SYSTEM_CONTEXT, q -> {
+            long inWells = q.count(Select.from(WellSample.class).whereEquals("o.image.id", visible.id()));
+            String groupValue = q.byId(ExperimenterGroup.class, visible.details().groupId().orElse(-1L))
+                    .flatMap(ExperimenterGroup::binaryAccess).orElse(null);
+            List<FilesetEntry> entries = q.list(Select.from(FilesetEntry.class).join("join fetch o.originalFile")
+                    .join("join fetch o.fileset").where("o.fileset.id in (select i.fileset.id from "
+                            + Image.class.getName() + " i where i.id = :v)", visible.id()).orderBy("o.id"));
+            return new Facts(BinaryAccessPolicy.Target.image(inWells > 0), groupValue, entries);
+        });
+        checkPolicy(store, visible, facts.target(), facts.groupValue(), "read the pixels of " + visible);
+        if (facts.entries().isEmpty()) {
+            throw new NotFoundException(visible + " has no imported pixel data (it was saved without files)");
+        }
+        return session.sdk().pixelSources().open(session.sdk().repository(), facts.entries(), visible.series());
+    }
+
+    /** @throws SecurityViolation when {@code omero.policy.binary_access} restricts {@code what} on {@code target} */
+    private void checkPolicy(Store store, org.omerosdk.model.meta.IObject object, BinaryAccessPolicy.Target target,
+                             String groupValue, String what) {
+        BinaryAccessPolicy policy = BinaryAccessPolicy.parse(session.sdk().config()
+                .get(ConfigKeys.POLICY_BINARY_ACCESS)).withGroup(groupValue);
+        Optional<String> restricted = policy.restriction(target, store.mayEdit(session.context(), object));
+        if (restricted.isPresent()) {
+            throw new SecurityViolation("user \"" + session.user().omeName() + "\" may not " + what + ": "
+                    + restricted.get());
+        }
+    }
+
+    /** The pixels row of {@code image} (OMERO's primary pixels): sizes, type, physical sizes. */
+    public Pixels primaryPixels(Image image) {
         return session.read(q -> pixelsOf(q, image)).orElseThrow(() -> new NotFoundException(image
                 + " has no pixels"));
     }

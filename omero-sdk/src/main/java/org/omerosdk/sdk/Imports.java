@@ -23,10 +23,10 @@ import org.omerosdk.repo.TransferMode;
 import org.omerosdk.repo.template.TemplateContext;
 
 /**
- * Puts files into the managed repository and records them as a Fileset with its OriginalFiles and the images
- * described from them, in the session's user and group. All or nothing: when recording fails, the files placed are
- * removed again. (Reading pixels and metadata out of the files is the format readers' job; the caller describes
- * the images.)
+ * Puts files into the managed repository and records them as a Fileset with its OriginalFiles and their images, in
+ * the session's user and group. {@link #importFiles(List, ImportOptions...)} reads the files with the format
+ * readers and describes everything itself; the other {@code importFiles} records images the caller describes. All
+ * or nothing per fileset: when recording fails, the files placed are removed again.
  */
 public final class Imports {
     private final Session session;
@@ -59,15 +59,7 @@ public final class Imports {
         List<StoredFile> stored = repository.transfer(where, files, mode, algorithm, progress);
         try {
             return session.write((q, w) -> {
-                Fileset fileset = w.create(new Fileset(where.templatePrefix()));
-                for (StoredFile f : stored) {
-                    OriginalFile of = new OriginalFile(f.directory(), f.name());
-                    of.setSize(f.size());
-                    of.setHash(f.algorithm(), f.checksum());
-                    of.setMimetype(mimetype(f.name()));
-                    of = w.create(of);
-                    w.create(new FilesetEntry(fileset, of, f.clientPath()));
-                }
+                Fileset fileset = recordFileset(w, where, stored);
                 List<Image> saved = Images.save(q, w, dataset, images, Optional.of(fileset), progress);
                 return new ImportedFileset(fileset, stored, saved);
             });
@@ -79,6 +71,40 @@ public final class Imports {
             }
             throw e;
         }
+    }
+
+    /** Records the Fileset with an OriginalFile and a FilesetEntry per stored file (the one place that does). */
+    static Fileset recordFileset(WritePath w, ImportLocation where, List<StoredFile> stored) {
+        Fileset fileset = w.create(new Fileset(where.templatePrefix()));
+        for (StoredFile f : stored) {
+            OriginalFile of = new OriginalFile(f.directory(), f.name());
+            of.setSize(f.size());
+            of.setHash(f.algorithm(), f.checksum());
+            of.setMimetype(mimetype(f.name()));
+            of = w.create(of);
+            w.create(new FilesetEntry(fileset, of, f.clientPath()));
+            w.batchBoundary();
+        }
+        return fileset;
+    }
+
+    /**
+     * Imports files as OMERO does: the format readers find each path's fileset (a multi-file fileset given by several
+     * of its paths is imported once) and its images; each fileset is transferred, measured and recorded on its own,
+     * on {@code omero.threads.background_threads} workers, with its images' rendering settings, thumbnails, plate
+     * and original metadata. A failed fileset leaves nothing behind and the others go on; the result has one report
+     * per fileset, in the order of {@code paths}. Waits for the whole batch.
+     *
+     * @throws org.omerosdk.model.NotFoundException  when the target is not visible
+     * @throws org.omerosdk.model.SecurityViolation when importing as another user is not allowed
+     */
+    public ImportResult importFiles(List<Path> paths, ImportOptions... options) {
+        return start(paths, options).await();
+    }
+
+    /** Starts {@link #importFiles(List, ImportOptions...)} and returns at once, with a handle to cancel or wait. */
+    public ImportBatch start(List<Path> paths, ImportOptions... options) {
+        return ImportBatch.start(session, repository, List.copyOf(paths), ImportOptions.Settings.of(options));
     }
 
     /** Who is importing, into which group, now: what the repository's path template is expanded with. */

@@ -51,6 +51,7 @@ public final class OmeroSdk implements AutoCloseable {
     private final Authenticator authenticator;
     private final BinaryStore binaryStore;
     private ManagedRepository repository;
+    private final PixelSources pixelSources = new PixelSources();
 
     private OmeroSdk(Builder b) {
         this.dataDirectory = Optional.ofNullable(b.dataDirectory);
@@ -135,6 +136,11 @@ public final class OmeroSdk implements AutoCloseable {
                     : new FileSystemBinaryStore(Path.of(config.get(ConfigKeys.MANAGED_DIR))));
         }
         return repository;
+    }
+
+    /** The open pixel sources of imported images, shared by every session of this instance. */
+    PixelSources pixelSources() {
+        return pixelSources;
     }
 
     private static OmeroConfig effectiveConfig(Builder b) {
@@ -326,6 +332,7 @@ public final class OmeroSdk implements AutoCloseable {
         if (generatedRootPassword != null) {
             Arrays.fill(generatedRootPassword, '\0');
         }
+        pixelSources.close();
         db.close();
     }
 

@@ -51,25 +51,30 @@ public final class Renderings {
             }
             // one settings row per user and pixels: the old row must be gone before the new one is inserted
             w.hibernate().flush();
-            // the model stores bits (1..8); the renderer's bit resolution is the top value (1, 3, ..., 255)
-            int bits = Integer.numberOfTrailingZeros(settings.bitResolution() + 1);
-            QuantumDef qd = w.create(new QuantumDef(settings.cdStart(), settings.cdEnd(), bits));
-            RenderingDef rd = w.create(new RenderingDef(px, settings.defaultZ(), settings.defaultT(),
-                    settings.model() == RenderingSettings.Model.GREYSCALE ? RenderingModel.GREYSCALE
-                            : RenderingModel.RGB, qd));
-            for (int i = 0; i < settings.channels().size(); i++) {
-                ChannelSettings c = settings.channels().get(i);
-                ChannelBinding b = new ChannelBinding(rd, i, c.windowStart(), c.windowEnd());
-                b.setActive(c.active());
-                b.setMapping(org.omerosdk.model.display.Family.valueOf(c.family().name()), c.coefficient());
-                b.setNoiseReduction(c.noiseReduction());
-                b.setColor(c.color());
-                c.lookupTable().ifPresent(l -> b.setLookupTable(l.name()));
-                b.setReverseIntensity(c.reverse());
-                w.create(b);
-            }
-            return rd;
+            return insert(w, px, settings);
         });
+    }
+
+    /** Inserts {@code settings} as new settings of {@code px}, owned by the writer, in the caller's transaction. */
+    static RenderingDef insert(WritePath w, Pixels px, RenderingSettings settings) {
+        // the model stores bits (1..8); the renderer's bit resolution is the top value (1, 3, ..., 255)
+        int bits = Integer.numberOfTrailingZeros(settings.bitResolution() + 1);
+        QuantumDef qd = w.create(new QuantumDef(settings.cdStart(), settings.cdEnd(), bits));
+        RenderingDef rd = w.create(new RenderingDef(px, settings.defaultZ(), settings.defaultT(),
+                settings.model() == RenderingSettings.Model.GREYSCALE ? RenderingModel.GREYSCALE
+                    : RenderingModel.RGB, qd));
+        for (int i = 0; i < settings.channels().size(); i++) {
+            ChannelSettings c = settings.channels().get(i);
+            ChannelBinding b = new ChannelBinding(rd, i, c.windowStart(), c.windowEnd());
+            b.setActive(c.active());
+            b.setMapping(org.omerosdk.model.display.Family.valueOf(c.family().name()), c.coefficient());
+            b.setNoiseReduction(c.noiseReduction());
+            b.setColor(c.color());
+            c.lookupTable().ifPresent(l -> b.setLookupTable(l.name()));
+            b.setReverseIntensity(c.reverse());
+            w.create(b);
+        }
+        return rd;
     }
 
     /** The settings to show {@code image} with: the caller's own, else its owner's, else none saved. */

@@ -129,7 +129,7 @@ class AnnotationsTest {
     void aTypeWithoutAnnotationLinksIsRefusedByName() {
         setUp(Permissions.Level.READ_ANNOTATE);
         ValidationException e = assertThrows(ValidationException.class,
-                () -> ada.annotations().attach(ada.images().pixels(adasImage), adasTag));
+                () -> ada.annotations().attach(ada.images().primaryPixels(adasImage), adasTag));
         assertTrue(e.getMessage().contains("Pixels objects take no annotations"), e.getMessage());
     }
 }

@@ -247,7 +247,7 @@ abstract class PersistenceContract {
             List<Image> page = s.containers().images(d, 200, 100);
             assertEquals(50, page.size());
             Image first = s.containers().images(d, 0, 1).get(0);
-            Pixels px = s.images().pixels(first);
+            Pixels px = s.images().primaryPixels(first);
             assertEquals(PixelType.UINT16, px.pixelsType());
             assertEquals(0.25, px.physicalSizeX().orElseThrow().to(UnitsLength.NANOMETER).value() / 1000, 1e-12);
             List<Channel> channels = s.images().channels(first);
@@ -370,7 +370,7 @@ abstract class PersistenceContract {
     void detachedReferencesStillKnowTheirIds() {
         try (Session s = alice()) {
             Image image = s.images().save(newImage("ref", 1));
-            Pixels px = s.images().pixels(image);
+            Pixels px = s.images().primaryPixels(image);
             assertEquals(image.id(), px.image().id());
         }
     }

@@ -188,9 +188,9 @@ class ReadFilterTest {
                         .noneMatch(t -> t.textValue().equals("ada's secret tag")), name);
                 assertTrue(s.events().find(EventFilter.any().touching(adasImage)).isEmpty(), name);
                 // by id: the same exception and message as for an id that was never used
-                NotFoundException hidden = assertThrows(NotFoundException.class, () -> s.images().pixels(adasImage));
+                NotFoundException hidden = assertThrows(NotFoundException.class, () -> s.images().primaryPixels(adasImage));
                 NotFoundException none = assertThrows(NotFoundException.class,
-                        () -> s.images().pixels(withId(missing, adasImage.id() + 999_999)));
+                        () -> s.images().primaryPixels(withId(missing, adasImage.id() + 999_999)));
                 assertEquals(none.getClass(), hidden.getClass());
                 assertEquals(none.getMessage().replace(Long.toString(adasImage.id() + 999_999), "ID"),
                         hidden.getMessage().replace(Long.toString(adasImage.id()), "ID"), name);

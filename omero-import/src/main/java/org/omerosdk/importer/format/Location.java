@@ -39,6 +39,14 @@ public interface Location extends ByteSource, AutoCloseable {
     /** The directory this location is in. */
     Location parent();
 
+    /**
+     * The file or directory on a local filesystem this location is, when it is one (empty for a store key): what an
+     * importer transfers into the managed repository.
+     */
+    default java.util.Optional<Path> path() {
+        return java.util.Optional.empty();
+    }
+
     /** The location of {@code name} in the same directory as this one (the other files of a fileset). */
     default Location sibling(String name) {
         return parent().resolve(name);

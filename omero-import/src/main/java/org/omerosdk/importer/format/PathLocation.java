@@ -26,6 +26,11 @@ final class PathLocation implements Location {
     }
 
     @Override
+    public java.util.Optional<Path> path() {
+        return java.util.Optional.of(path);
+    }
+
+    @Override
     public String name() {
         Path n = path.getFileName();
         return n == null ? "" : n.toString();
