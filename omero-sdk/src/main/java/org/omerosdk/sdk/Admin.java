@@ -67,6 +67,11 @@ public final class Admin {
             if (q.first(Select.from(Experimenter.class).whereEquals("o.omeName", omeName)).isPresent()) {
                 throw new ValidationException("user \"" + omeName + "\" exists already; login names are unique");
             }
+            if (java.util.Arrays.stream(groups).anyMatch(g -> g.id() == session.ids().systemGroup)) {
+                // a new member of system holds every privilege
+                checkNoElevation(ctx, omeName, java.util.EnumSet.noneOf(org.omerosdk.permissions.AdminPrivilege.class),
+                        java.util.EnumSet.allOf(org.omerosdk.permissions.AdminPrivilege.class));
+            }
             Experimenter created = new Experimenter(omeName, firstName, lastName);
             Experimenter e = byOwner ? w.createUnchecked(created) : w.create(created);
             for (ExperimenterGroup g : groups) {
@@ -99,6 +104,13 @@ public final class Admin {
             hash = hasher.hash(password);
         }
         session.write((q, w) -> {
+            java.util.Set<org.omerosdk.permissions.AdminPrivilege> targets = held(q, user.id());
+            targets.removeAll(q.context().privileges());
+            if (!targets.isEmpty()) {
+                throw new SecurityViolation("user \"" + session.user().omeName() + "\" may not change the password "
+                        + "of \"" + user.omeName() + "\", who holds privileges the caller does not (" + targets
+                        + "): nobody changes the password of a more privileged user");
+            }
             Password p = w.hibernate().find(Password.class, user.id());
             if (!firstPasswordByOwner(q, user, p)) {
                 w.checked(org.omerosdk.model.meta.EventLog.Action.UPDATE, user);
@@ -209,28 +221,32 @@ public final class Admin {
 
     /**
      * Sets the administrator privileges a member of {@code system} holds (OMERO's restricted administrators); the
-     * rest are taken away. {@code root} cannot be restricted, and nobody grants a privilege they do not hold.
+     * rest are taken away. Needs ModifyUser; {@code root} cannot be restricted, and — as OMERO's
+     * assertNoPrivilegeElevation — the privileges the user gains by it must all be held by the caller (taking
+     * privileges away is not granting). For a user outside {@code system} the setting applies once they join it.
      *
-     * @throws SecurityViolation  when the caller lacks ModifyUser or one of the privileges granted
+     * @throws SecurityViolation  when the caller lacks ModifyUser or one of the privileges the user would gain
      * @throws ValidationException for root
      */
     public Experimenter setAdminPrivileges(Experimenter user, java.util.Set<org.omerosdk.permissions.AdminPrivilege>
             privileges) {
         return session.write((q, w) -> {
             SecurityContext ctx = q.context();
-            if (user.id() == Bootstrap.rootId(q)) {
+            if (!ctx.has(org.omerosdk.permissions.AdminPrivilege.MODIFY_USER)) {
+                throw new SecurityViolation("user \"" + session.user().omeName() + "\" may not change the "
+                        + "privileges of \"" + user.omeName() + "\": only administrators holding ModifyUser may");
+            }
+            if (user.id() == session.ids().root) {
                 throw new ValidationException("root always holds every administrator privilege");
             }
-            java.util.Set<org.omerosdk.permissions.AdminPrivilege> elevation = java.util.EnumSet.noneOf(
-                    org.omerosdk.permissions.AdminPrivilege.class);
-            elevation.addAll(privileges);
-            elevation.removeAll(ctx.privileges());
-            if (!elevation.isEmpty()) {
-                throw new SecurityViolation("user \"" + session.user().omeName() + "\" may not grant " + elevation
-                        + ": nobody grants a privilege they do not hold");
-            }
+            SessionLimits.Memberships target = SessionLimits.Memberships.of(q, user.id(), session.ids());
             Experimenter e = q.byId(Experimenter.class, user.id())
                     .orElseThrow(() -> new NotFoundException("no user " + user.id()));
+            java.util.Set<org.omerosdk.permissions.AdminPrivilege> after = target.admin()
+                    ? java.util.EnumSet.copyOf(privileges.isEmpty()
+                            ? java.util.EnumSet.noneOf(org.omerosdk.permissions.AdminPrivilege.class) : privileges)
+                    : java.util.EnumSet.noneOf(org.omerosdk.permissions.AdminPrivilege.class);
+            checkNoElevation(ctx, e.omeName(), target.privileges(), after);
             java.util.Set<org.omerosdk.permissions.AdminPrivilege> removed = java.util.EnumSet.allOf(
                     org.omerosdk.permissions.AdminPrivilege.class);
             removed.removeAll(privileges);
@@ -239,14 +255,32 @@ public final class Admin {
         });
     }
 
+    /**
+     * OMERO's assertNoPrivilegeElevation: what {@code userName} gains, going from {@code before} to {@code after},
+     * the caller must hold.
+     */
+    private void checkNoElevation(SecurityContext ctx, String userName,
+                                  java.util.Set<org.omerosdk.permissions.AdminPrivilege> before,
+                                  java.util.Set<org.omerosdk.permissions.AdminPrivilege> after) {
+        java.util.Set<org.omerosdk.permissions.AdminPrivilege> gained = java.util.EnumSet.noneOf(
+                org.omerosdk.permissions.AdminPrivilege.class);
+        gained.addAll(after);
+        gained.removeAll(before);
+        gained.removeAll(ctx.privileges());
+        if (!gained.isEmpty()) {
+            throw new SecurityViolation("user \"" + session.user().omeName() + "\" may not give \"" + userName
+                    + "\" the privileges " + gained + ": nobody grants a privilege they do not hold");
+        }
+    }
+
+    /** What {@code userId} holds as stored now: all 15 minus restrictions for a member of system, else none. */
+    private java.util.Set<org.omerosdk.permissions.AdminPrivilege> held(QueryPath q, long userId) {
+        return SessionLimits.Memberships.of(q, userId, session.ids()).privileges();
+    }
+
     /** The privileges {@code user} holds: all 15 minus their restrictions for a member of system, else none. */
     public java.util.Set<org.omerosdk.permissions.AdminPrivilege> adminPrivileges(Experimenter user) {
-        return session.read(q -> {
-            boolean admin = q.first(Select.from(GroupExperimenterMap.class).whereEquals("o.child.id", user.id())
-                    .whereEquals("o.parent.id", Bootstrap.systemGroupId(q))).isPresent();
-            return admin ? OmeroSdk.privilegesOf(q, user.id())
-                    : java.util.EnumSet.noneOf(org.omerosdk.permissions.AdminPrivilege.class);
-        });
+        return session.read(q -> held(q, user.id()));
     }
 
     /**
@@ -264,10 +298,33 @@ public final class Admin {
                 || ctx.ownerOf().contains(m.parent().id()));
     }
 
-    /** Adds {@code user} to {@code group}, as an owner of it when {@code owner}; updates the flag if a member. */
+    /**
+     * Adds {@code user} to {@code group}, as an owner of it when {@code owner}; updates the flag if a member. The
+     * group's owners and administrators holding ModifyGroupMembership may; only the latter add a user holding
+     * privileges (a member of {@code system}) to a group, and adding to {@code system} must not give the user a
+     * privilege the caller does not hold.
+     *
+     * @throws SecurityViolation when the caller may not add members to the group, a group owner adds a privileged
+     *                           user, or the user would gain privileges the caller does not hold
+     */
     public GroupExperimenterMap addToGroup(Experimenter user, ExperimenterGroup group, boolean owner) {
         return session.write((q, w) -> {
+            SecurityContext ctx = q.context();
             Optional<GroupExperimenterMap> existing = q.first(membership(user, group));
+            SessionLimits.Memberships target = SessionLimits.Memberships.of(q, user.id(), session.ids());
+            if (existing.isEmpty() && target.admin()
+                    && !ctx.has(org.omerosdk.permissions.AdminPrivilege.MODIFY_GROUP_MEMBERSHIP)) {
+                // an owner could otherwise group-sudo into the administrator (issue 10)
+                throw new SecurityViolation("user \"" + session.user().omeName() + "\" may not add \""
+                        + target.name + "\" to group " + group.id() + ": \"" + target.name + "\" holds "
+                        + "administrator privileges (a member of system), and only administrators holding "
+                        + "ModifyGroupMembership add privileged users to groups");
+            }
+            if (existing.isEmpty() && group.id() == session.ids().systemGroup) {
+                Experimenter e = q.byId(Experimenter.class, user.id())
+                        .orElseThrow(() -> new NotFoundException("no user " + user.id()));
+                checkNoElevation(ctx, e.omeName(), target.privileges(), SessionLimits.privilegesOf(e));
+            }
             if (existing.isPresent()) {
                 GroupExperimenterMap m = existing.get();
                 if (m.isOwner() != owner) {

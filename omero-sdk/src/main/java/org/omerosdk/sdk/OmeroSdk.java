@@ -2,7 +2,6 @@ package org.omerosdk.sdk;
 
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.Objects;
 import java.util.Map;
 import java.util.Optional;
@@ -20,8 +19,6 @@ import org.omerosdk.sdk.config.ConfigStore;
 import org.omerosdk.model.Permissions;
 import org.omerosdk.model.meta.Experimenter;
 import org.omerosdk.model.meta.ExperimenterGroup;
-import org.omerosdk.model.meta.GroupExperimenterMap;
-import org.omerosdk.permissions.AdminPrivilege;
 import org.omerosdk.permissions.auth.PasswordHasher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,7 +71,7 @@ public final class OmeroSdk implements AutoCloseable {
             this.store = new Store(db, new PermissionReadFilter(levels,
                     config.getBoolean(ConfigKeys.SDK_PUBLIC_ANNOTATIONS), ids), new PermissionWriteCheck(levels, ids));
             this.generatedRootPassword = Bootstrap.run(store, hasher, b.rootPassword);
-            this.sessions = new Sessions(store, b.clock, config);
+            this.sessions = new Sessions(store, b.clock, config, ids);
             this.authenticator = new Authenticator(this, store, hasher, config, b.externalIdentities,
                     b.groupMappers);
         } catch (RuntimeException e) {
@@ -210,8 +207,7 @@ public final class OmeroSdk implements AutoCloseable {
         }
         Authenticator.Authenticated a = authenticator.authenticate(name,
                 config.get(ConfigKeys.WEB_PUBLIC_PASSWORD).toCharArray());
-        SecurityContext ctx = contextFor(a.user().id(), a.user().id()).asPublic();
-        return open(a.user(), ctx, "public");
+        return open(a.user(), SessionLimits.of(a.user().id()).asPublic(), "public");
     }
 
     /** A root session for the SDK's own bookkeeping (users created by identity providers), named by its agent. */
@@ -229,46 +225,29 @@ public final class OmeroSdk implements AutoCloseable {
                 .orElseThrow()), "host");
     }
 
-    Session sudo(long realUserId, String userName, Session.GroupSudo limits) {
+    /** A session of the user named {@code userName} with the limits {@code limits} gives for their id. */
+    Session sudo(String userName, java.util.function.LongFunction<SessionLimits> limits, String agent) {
         Experimenter user = store.read(Bootstrap.SYSTEM_CONTEXT, q -> q.first(Select.from(Experimenter.class)
                 .whereEquals("o.omeName", userName)))
                 .orElseThrow(() -> new NotFoundException("no user named \"" + userName + "\""));
-        if (limits == null) {
-            return open(user, "sudo", realUserId);
-        }
-        SecurityContext full = contextFor(user.id(), realUserId);
-        if (!full.memberOf().contains(limits.groupId())) {
-            throw new org.omerosdk.model.SecurityViolation("\"" + userName + "\" is not a member of group "
-                    + limits.groupId() + ": group sudo is limited to the group's members");
-        }
-        Set<Long> member = new HashSet<>(full.memberOf());
-        member.retainAll(limits.sudoerOwns());
-        Set<Long> owner = new HashSet<>(full.ownerOf());
-        owner.retainAll(limits.sudoerOwns());
-        SecurityContext ctx = new SecurityContext(user.id(), limits.groupId(), limits.groupId(), false, member, owner,
-                realUserId);
-        return open(user, ctx, "group-sudo");
+        return open(user, limits.apply(user.id()), agent);
     }
 
     private Session open(Experimenter user, String agent) {
-        return open(user, agent, user.id());
+        return open(user, SessionLimits.of(user.id()), agent);
     }
 
-    private Session open(Experimenter user, String agent, long realUserId) {
-        return open(user, contextFor(user.id(), realUserId), agent);
-    }
-
-    /** Records a new session of {@code user} in {@code ctx} (its sudoer, if any, is the context's real user). */
-    private Session open(Experimenter user, SecurityContext ctx, String agent) {
-        Long sudoer = ctx.realUserId() == user.id() ? null : ctx.realUserId();
-        Sessions.State state = sessions.open(ctx, user.id(), agent, sudoer);
-        return new Session(this, store, user, ctx, sessions, state, hasher);
+    /** Records a new session of {@code user} with {@code limits}, checked on the stored rows as it is opened. */
+    private Session open(Experimenter user, SessionLimits limits, String agent) {
+        Sessions.State state = sessions.open(limits, agent);
+        return new Session(this, store, user, SessionLimits.NONE, sessions, state, hasher);
     }
 
     /**
      * Joins a session by its {@linkplain Session#key() key}, from this or another SDK instance on the same
-     * database; the session keeps its user, sudoer and timeouts, starts in the "all my groups" context, and counts
-     * this as activity.
+     * database. It is the same session: its user, sudoer, group-sudo group, public flag, group context, privilege
+     * ceiling and timeouts are those stored when it was opened, and its rights are derived from them on every call
+     * as for the session that opened it. Joining counts as activity.
      *
      * @throws AuthenticationException for an unknown key or a closed or expired session (one message for all)
      */
@@ -276,54 +255,7 @@ public final class OmeroSdk implements AutoCloseable {
         Sessions.Joined j = sessions.join(key);
         Experimenter user = store.read(Bootstrap.SYSTEM_CONTEXT, q -> q.byId(Experimenter.class, j.ownerId()))
                 .orElseThrow(() -> new AuthenticationException(Sessions.REFUSED));
-        return new Session(this, store, user, contextFor(user.id(), j.realUserId()), sessions, j.state(), hasher);
-    }
-
-    SecurityContext contextFor(long userId, long realUserId) {
-        return store.read(Bootstrap.SYSTEM_CONTEXT, q -> {
-            Set<Long> member = new HashSet<>();
-            Set<Long> owner = new HashSet<>();
-            long defaultGroup = -1;
-            for (GroupExperimenterMap m : q.list(Select.from(GroupExperimenterMap.class)
-                    .whereEquals("o.child.id", userId).orderBy("o.id"))) {
-                long g = m.parent().id();
-                member.add(g);
-                if (m.isOwner()) {
-                    owner.add(g);
-                }
-                if (defaultGroup == -1 && g != Bootstrap.userGroupId(q)) {
-                    defaultGroup = g;
-                }
-            }
-            if (defaultGroup == -1) {
-                defaultGroup = Bootstrap.userGroupId(q);
-            }
-            boolean admin = member.contains(Bootstrap.systemGroupId(q));
-            SecurityContext ctx = new SecurityContext(userId, SecurityContext.ALL_GROUPS, defaultGroup, admin, member,
-                    owner, realUserId);
-            if (!admin) {
-                return ctx;
-            }
-            // a sudo session holds the target's privileges minus any restriction of the sudoer
-            Set<AdminPrivilege> held = privilegesOf(q, userId);
-            if (realUserId != userId) {
-                held.retainAll(privilegesOf(q, realUserId));
-            }
-            return ctx.withPrivileges(held);
-        });
-    }
-
-    /** The privileges of a member of {@code system}: all 15 minus the restrictions stored for the user. */
-    static Set<AdminPrivilege> privilegesOf(QueryPath q, long userId) {
-        Set<AdminPrivilege> held = java.util.EnumSet.allOf(AdminPrivilege.class);
-        q.byId(Experimenter.class, userId).ifPresent(e -> {
-            for (String name : e.adminRestrictions().split(",")) {
-                if (!name.isBlank()) {
-                    held.remove(AdminPrivilege.valueOf(name.trim()));
-                }
-            }
-        });
-        return held;
+        return new Session(this, store, user, SessionLimits.NONE, sessions, j.state(), hasher);
     }
 
     /** Closes the database pool (not a host-supplied DataSource). Sessions of this instance stop working. */

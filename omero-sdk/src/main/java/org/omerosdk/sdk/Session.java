@@ -1,5 +1,6 @@
 package org.omerosdk.sdk;
 
+import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.omerosdk.model.SecurityViolation;
@@ -17,22 +18,29 @@ import org.omerosdk.permissions.auth.PasswordHasher;
  * the timeouts set with {@link #setTimeouts}); every call keeps it alive, {@link #keepAlive()} does so without
  * work. Close it to end it for every instance (recorded in the database). {@link #withGroup} gives the same
  * session in another group context: switching context needs no new session.
+ *
+ * <p>What the session may do is fixed when it is opened and stored with it (its user, sudoer, group-sudo group,
+ * public flag, group context and privilege ceiling: see {@link SessionLimits}); every call derives its
+ * {@link SecurityContext} from those limits and the memberships and privileges stored at that moment, in the call's
+ * own transaction. A session reached again by {@link OmeroSdk#joinSession} (on any instance) has exactly the rights
+ * it had, and a change of membership or privileges reaches it on its next call.
  */
 public final class Session implements AutoCloseable {
     private final OmeroSdk sdk;
     private final Store store;
     private final Experimenter user;
-    private final SecurityContext ctx;
+    /** This object's group context, or {@link SessionLimits#NONE} for the one stored with the session. */
+    private final long group;
     private final Sessions sessions;
     private final Sessions.State state;
     private final PasswordHasher hasher;
 
-    Session(OmeroSdk sdk, Store store, Experimenter user, SecurityContext ctx, Sessions sessions,
-            Sessions.State state, PasswordHasher hasher) {
+    Session(OmeroSdk sdk, Store store, Experimenter user, long group, Sessions sessions, Sessions.State state,
+            PasswordHasher hasher) {
         this.sdk = sdk;
         this.store = store;
         this.user = user;
-        this.ctx = ctx;
+        this.group = group;
         this.sessions = sessions;
         this.state = state;
         this.hasher = hasher;
@@ -69,8 +77,7 @@ public final class Session implements AutoCloseable {
      *                                                {@code max_user_time_to_live} allow
      */
     public void setTimeouts(long timeToIdleMillis, long timeToLiveMillis) {
-        state.use(sessions, user.omeName());
-        sessions.checkRequest(timeToIdleMillis, timeToLiveMillis, ctx.admin());
+        sessions.checkRequest(timeToIdleMillis, timeToLiveMillis, context().admin());
         sessions.persistTimeouts(state.id, timeToIdleMillis, timeToLiveMillis);
         state.idle = timeToIdleMillis;
         state.live = timeToLiveMillis;
@@ -85,8 +92,9 @@ public final class Session implements AutoCloseable {
         return user;
     }
 
+    /** The context a call of this session runs in now (derived from the stored rows, like every call's). */
     public SecurityContext context() {
-        return ctx;
+        return read(QueryPath::context);
     }
 
     /** Users, groups, memberships and passwords (administrators; group owners for their groups later). */
@@ -129,6 +137,11 @@ public final class Session implements AutoCloseable {
         return new Imports(this, sdk.repository());
     }
 
+    /** The system rows' ids (for decisions about system and user groups by id, never by name). */
+    WellKnownIds ids() {
+        return sessions.ids();
+    }
+
     /** The database id of this session. */
     long sessionId() {
         return state.id;
@@ -139,77 +152,84 @@ public final class Session implements AutoCloseable {
         return new Events(this);
     }
 
-    /** The same user with a fixed group context: reads see that group only, new objects go to it. */
+    /**
+     * The same session with a fixed group context: reads see that group only, new objects go to it. As in OMERO,
+     * administrators may use any group, others their own groups and world-readable ones, and a group-sudo session
+     * its one group only; the choice is checked again on every call.
+     *
+     * @throws SecurityViolation when this session may not use {@code group}
+     */
     public Session withGroup(ExperimenterGroup group) {
-        // as in OMERO: administrators may use any group; others their own groups and world-readable ones
-        boolean worldReadable = group.permissions().isGranted(org.omerosdk.model.Permissions.Role.WORLD,
-                org.omerosdk.model.Permissions.Right.READ);
-        if (!ctx.admin() && !ctx.memberOf().contains(group.id()) && !worldReadable) {
-            throw new SecurityViolation("user " + user.omeName() + " is not a member of group \"" + group.name()
-                    + "\" and cannot use it as context");
-        }
-        return new Session(sdk, store, user, ctx.withGroup(group.id()), sessions, state, hasher);
+        Session s = new Session(sdk, store, user, group.id(), sessions, state, hasher);
+        s.context();
+        return s;
     }
 
     /**
-     * A session acting as another user (OMERO's sudo), for administrators; its events name that user, and its
-     * session names this one's user as the sudoer ({@link Events#sudoer}).
+     * A session acting as another user (OMERO's sudo), for administrators holding the Sudo privilege; its events
+     * name that user, and its session names the user who logged in as the sudoer ({@link Events#sudoer}). It holds
+     * that user's privileges, never more than this session's.
      *
-     * @throws SecurityViolation when this session's user is not an administrator
+     * @throws SecurityViolation when this session does not hold the Sudo privilege, or is the public user's
      */
     public Session sudo(String userName) {
-        if (!ctx.has(org.omerosdk.permissions.AdminPrivilege.SUDO)) {
+        SecurityContext ctx = context();
+        if (ctx.publicUser() || !ctx.has(org.omerosdk.permissions.AdminPrivilege.SUDO)) {
             throw new SecurityViolation("user \"" + user.omeName() + "\" may not act as \"" + userName
                     + "\": only administrators holding the Sudo privilege may sudo to any user; group owners use "
                     + "sudo(user, group)");
         }
-        return sdk.sudo(ctx.realUserId(), userName, null);
+        return sdk.sudo(userName, id -> SessionLimits.sudo(id, ctx, SecurityContext.ALL_GROUPS), "sudo");
     }
 
     /**
      * OMERO's "group sudo": a group's owner acts as one of its members, in that group only. The new session's
-     * memberships are the member's intersected with the groups the owner owns, it is never an administrator's, and
-     * its context is {@code group}. Administrators may use it too.
+     * memberships are the member's intersected with the groups the owner owns, it holds no privileges, it cannot
+     * leave {@code group}, and it acts only while the owner owns the group and the member belongs to it. Nobody
+     * group-sudos into a user holding privileges (a member of {@code system}). Administrators holding Sudo get an
+     * ordinary sudo session in {@code group}.
      *
-     * @throws SecurityViolation when the caller owns neither the group nor is an administrator, or the user is not
-     *                           a member of it
+     * @throws SecurityViolation when the caller owns neither the group nor holds Sudo, the user is not a member of
+     *                           it, or the user holds privileges
      */
     public Session sudo(String userName, ExperimenterGroup group) {
+        SecurityContext ctx = context();
         boolean sudoer = ctx.has(org.omerosdk.permissions.AdminPrivilege.SUDO);
-        if (!sudoer && !ctx.ownerOf().contains(group.id())) {
+        if (ctx.publicUser() || !sudoer && !ctx.ownerOf().contains(group.id())) {
             throw new SecurityViolation("user \"" + user.omeName() + "\" may not act as \"" + userName
                     + "\" in group \"" + group.name() + "\": group sudo is permitted to the group's owners only");
         }
         if (sudoer) {
-            return sdk.sudo(ctx.realUserId(), userName, null).withGroup(group);
+            return sdk.sudo(userName, id -> SessionLimits.sudo(id, ctx, group.id()), "sudo");
         }
-        return sdk.sudo(ctx.realUserId(), userName, new GroupSudo(group.id(), ctx.ownerOf()));
+        return sdk.sudo(userName, id -> SessionLimits.groupSudo(id, ctx, group.id()), "group-sudo");
     }
 
-    /** The limits of a group-sudo session: its one group, and the groups its sudoer owns. */
-    record GroupSudo(long groupId, java.util.Set<Long> sudoerOwns) {
+    /** The context of a call now: the session's row, checked open and alive, and the limits stored with it. */
+    private SecurityContext derive(QueryPath q) {
+        Optional<org.omerosdk.model.meta.Session> row = q.byId(org.omerosdk.model.meta.Session.class, state.id);
+        state.verify(sessions, row, user.omeName());
+        return SessionLimits.of(row.get()).derive(q, sessions.ids(), group);
     }
 
     <T> T read(Function<QueryPath, T> work) {
         state.ensureOpen(user.omeName());
-        T result = store.read(ctx, q -> {
-            state.verify(sessions, q.byId(org.omerosdk.model.meta.Session.class, state.id), user.omeName());
-            return work.apply(q);
-        });
+        T result = store.read(this::derive, work);
         state.recordAccess(sessions);
         return result;
     }
 
     <T> T write(BiFunction<QueryPath, WritePath, T> work) {
         state.ensureOpen(user.omeName());
-        if (ctx.publicUser() && sdk.config().getBoolean(org.omerosdk.model.config.ConfigKeys.WEB_PUBLIC_GET_ONLY)) {
-            throw new org.omerosdk.model.ReadOnlyException("the public user \"" + user.omeName() + "\" may only "
-                    + "read (omero.web.public.get_only is true); nothing was written");
-        }
-        T result = store.write(ctx, EventType.USER, state.id, (q, w) -> {
-            state.verify(sessions, q.byId(org.omerosdk.model.meta.Session.class, state.id), user.omeName());
-            return work.apply(q, w);
-        });
+        T result = store.write(q -> {
+            SecurityContext ctx = derive(q);
+            if (ctx.publicUser() && sdk.config().getBoolean(
+                    org.omerosdk.model.config.ConfigKeys.WEB_PUBLIC_GET_ONLY)) {
+                throw new org.omerosdk.model.ReadOnlyException("the public user \"" + user.omeName() + "\" may "
+                        + "only read (omero.web.public.get_only is true); nothing was written");
+            }
+            return ctx;
+        }, EventType.USER, state.id, work);
         state.recordAccess(sessions);
         return result;
     }

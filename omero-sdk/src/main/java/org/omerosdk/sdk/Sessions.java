@@ -41,9 +41,11 @@ final class Sessions {
     private final long defaultLive;
     private final long maxUserIdle;
     private final long maxUserLive;
+    private final java.util.function.Supplier<WellKnownIds> ids;
 
-    Sessions(Store store, Clock clock, OmeroConfig config) {
+    Sessions(Store store, Clock clock, OmeroConfig config, java.util.function.Supplier<WellKnownIds> ids) {
         this.store = store;
+        this.ids = ids;
         this.clock = clock;
         this.defaultIdle = nonNegative(config, ConfigKeys.SESSIONS_TIMEOUT);
         this.defaultLive = nonNegative(config, ConfigKeys.SESSIONS_MAXIMUM);
@@ -63,20 +65,32 @@ final class Sessions {
         return clock.instant();
     }
 
-    /** Creates and persists a new session; the key is returned once, here, and never stored. */
-    State open(SecurityContext ctx, long ownerId, String agent, Long sudoerId) {
+    /**
+     * Creates and persists a new session with {@code limits}, which are checked on the stored rows in the same
+     * transaction (a sudo the sudoer may not make opens nothing); the key is returned once, here, and never stored.
+     *
+     * @throws org.omerosdk.model.SecurityViolation when the limits give a context the rows do not allow
+     */
+    State open(SessionLimits limits, String agent) {
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         String key = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         Instant now = now();
-        org.omerosdk.model.meta.Session row = store.write(ctx, EventType.SESSIONS, null, (q, w) -> {
-            org.omerosdk.model.meta.Session s = new org.omerosdk.model.meta.Session(UUID.randomUUID().toString(),
-                    ownerId, now, agent);
-            s.secure(hash(key), defaultIdle, defaultLive, sudoerId);
-            w.hibernate().persist(s);
-            return s;
-        });
+        org.omerosdk.model.meta.Session row = store.write(q -> limits.derive(q, ids.get(), SessionLimits.NONE),
+                EventType.SESSIONS, null, (q, w) -> {
+                    org.omerosdk.model.meta.Session s = new org.omerosdk.model.meta.Session(
+                            UUID.randomUUID().toString(), limits.userId(), now, agent);
+                    s.secure(hash(key), defaultIdle, defaultLive, limits.isSudo() ? limits.sudoerId() : null);
+                    limits.storeIn(s);
+                    w.hibernate().persist(s);
+                    return s;
+                });
         return new State(row.id(), key, now, defaultIdle, defaultLive, now);
+    }
+
+    /** The well-known ids every derivation of a context needs. */
+    WellKnownIds ids() {
+        return ids.get();
     }
 
     /**
@@ -99,10 +113,11 @@ final class Sessions {
         }
         State state = new State(row.id(), key, row.started(), row.timeToIdle(), row.timeToLive(), row.lastAccess());
         state.touch(this, now);
-        return new Joined(row.ownerId(), row.sudoerId().orElse(row.ownerId()), state);
+        return new Joined(row.ownerId(), state);
     }
 
-    record Joined(long ownerId, long realUserId, State state) {
+    /** A joined session: its user and state (everything else is read from its row on every call). */
+    record Joined(long ownerId, State state) {
     }
 
     static boolean expired(Instant started, Instant lastAccess, long idle, long live, Instant now) {

@@ -68,6 +68,29 @@ final class Store {
     }
 
     /**
+     * A read whose context {@code who} derives first, in the same transaction, from what an unfiltered query path
+     * reads (a session's limits and its user's memberships as stored now).
+     */
+    <T> T read(Function<QueryPath, SecurityContext> who, Function<QueryPath, T> work) {
+        return run(session -> work.apply(new QueryPath(session, who.apply(system(session)), readFilter)), true);
+    }
+
+    /** A write whose context {@code who} derives first, in the same transaction (see {@link #read(Function,
+     * Function)}). */
+    <T> T write(Function<QueryPath, SecurityContext> who, EventType type, Long sessionId,
+                BiFunction<QueryPath, WritePath, T> work) {
+        return run(session -> {
+            SecurityContext ctx = who.apply(system(session));
+            return work.apply(new QueryPath(session, ctx, readFilter),
+                    new WritePath(session, ctx, writeCheck, type, sessionId));
+        }, false);
+    }
+
+    private static QueryPath system(org.hibernate.Session session) {
+        return new QueryPath(session, Bootstrap.SYSTEM_CONTEXT, ReadFilter.NONE);
+    }
+
+    /**
      * One transaction per unit of work, on one pooled connection. A read started inside another unit on the same
      * thread (a cache loading a group's level for the caller's filter) shares that unit's connection and
      * transaction instead of taking a second connection: with one connection per caller, callers beyond the pool

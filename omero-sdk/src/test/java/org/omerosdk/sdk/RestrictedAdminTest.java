@@ -111,10 +111,13 @@ class RestrictedAdminTest {
     void nobodyGrantsAPrivilegeTheyDoNotHold() {
         try (Session c = curator(AdminPrivilege.MODIFY_USER)) {
             Experimenter other = root.admin().createUser("other", "O", "T", root.admin().group("system"));
+            root.admin().setAdminPrivileges(other, EnumSet.of(AdminPrivilege.MODIFY_GROUP));
             SecurityViolation e = assertThrows(SecurityViolation.class,
                     () -> c.admin().setAdminPrivileges(other, EnumSet.of(AdminPrivilege.SUDO)));
             assertTrue(e.getMessage().contains("SUDO"), e.getMessage());
+            // as in OMERO, what the user gains counts: taking away, or granting what the caller holds, is allowed
             c.admin().setAdminPrivileges(other, EnumSet.of(AdminPrivilege.MODIFY_USER));
+            assertEquals(EnumSet.of(AdminPrivilege.MODIFY_USER), root.admin().adminPrivileges(other));
         }
     }
 }

@@ -47,6 +47,20 @@ public class Session {
     private long timeToLive;
     @Column(name = "sudoer_id")
     private Long sudoerId;
+    /** The one group a group-sudo session acts in; null for every other session. */
+    @Column(name = "sudo_group_id")
+    private Long sudoGroupId;
+    /** The group owner whose ownership of the group-sudo group the session rests on. */
+    @Column(name = "sudo_group_owner_id")
+    private Long sudoGroupOwnerId;
+    @Column(name = "public_user", nullable = false)
+    private boolean publicUser;
+    /** The group context the session was opened in; -1 = all the user's groups. */
+    @Column(name = "group_context", nullable = false)
+    private long groupContext = -1;
+    /** The most privileges the session may hold (names, comma-separated); null = no ceiling of its own. */
+    @Column(name = "privilege_ceiling", length = 1024)
+    private String privilegeCeiling;
 
     protected Session() {
     }
@@ -115,6 +129,44 @@ public class Session {
         this.timeToLive = live;
         this.sudoerId = sudoer;
         this.lastAccess = started;
+    }
+
+    /** The one group a group-sudo session acts in. */
+    public Optional<Long> sudoGroupId() {
+        return Optional.ofNullable(sudoGroupId);
+    }
+
+    /** The owner of the group-sudo group who opened a group-sudo session (the sudoer may be who opened theirs). */
+    public Optional<Long> sudoGroupOwnerId() {
+        return Optional.ofNullable(sudoGroupOwnerId);
+    }
+
+    /** Whether this is the session of OMERO.web's public user. */
+    public boolean publicUser() {
+        return publicUser;
+    }
+
+    /** The group context the session was opened in (-1: all the user's groups). */
+    public long groupContext() {
+        return groupContext;
+    }
+
+    /** The most privileges the session may hold, as comma-separated names; empty when it has no ceiling. */
+    public Optional<String> privilegeCeiling() {
+        return Optional.ofNullable(privilegeCeiling);
+    }
+
+    /**
+     * Fixes what the session may do, once, when it is opened: its group-sudo group and the owner of it who opened
+     * the session (or nulls), whether it is the public user's, its group context (-1: all groups) and its privilege
+     * ceiling (null: none).
+     */
+    public void limit(Long sudoGroup, Long sudoGroupOwner, boolean publicSession, long group, String ceiling) {
+        this.sudoGroupId = sudoGroup;
+        this.sudoGroupOwnerId = sudoGroupOwner;
+        this.publicUser = publicSession;
+        this.groupContext = group;
+        this.privilegeCeiling = ceiling;
     }
 
     public void touch(Instant when) {
