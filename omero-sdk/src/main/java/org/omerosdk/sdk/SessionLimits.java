@@ -95,7 +95,8 @@ record SessionLimits(long userId, long sudoerId, long sudoGroupId, long groupOwn
     SecurityContext derive(QueryPath q, WellKnownIds ids, long group) {
         long context = group == NONE ? groupContext : group;
         Memberships user = Memberships.of(q, userId, ids);
-        if (user.name == null || !user.member.contains(ids.userGroup)) {
+        // OMERO's guest belongs to group guest only; its sessions exist and may do nothing (the write check)
+        if (user.name == null || !user.member.contains(ids.userGroup) && userId != ids.guest) {
             throw new AuthenticationException(user.name == null ? "the user of this session no longer exists or "
                     + "belongs to no group"
                     : "user \"" + user.name + "\" is inactive (not a member of group \"user\") and may not work");
