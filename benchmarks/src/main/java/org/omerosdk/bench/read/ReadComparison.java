@@ -36,13 +36,19 @@ public final class ReadComparison {
     private ReadComparison() {
     }
 
-    record Row(String key, String what, long bytes, double oursSeconds, double vipsSeconds) {
+    record Row(String key, String what, long bytes, double oursSeconds, double vipsSeconds, double oursCpu,
+               double vipsCpu) {
         double oursMbs() {
             return bytes / 1e6 / oursSeconds;
         }
 
         double vipsMbs() {
             return bytes / 1e6 / vipsSeconds;
+        }
+
+        /** MB per CPU-second, ours over vips': what the ratio would be on an idle machine of the same cores. */
+        double cpuRatio() {
+            return vipsCpu / oursCpu;
         }
     }
 
@@ -75,15 +81,22 @@ public final class ReadComparison {
         rows.add(measure("jpeg", "RGB JPEG 256^2 tiles (pyramid, level 0)", jpeg));
         List<String> zarrTable = new ArrayList<>();
         String zarr = zarrRow(work, size, zarrTable);
-        System.out.printf(Locale.ROOT, "%-42s %12s %12s %12s %8s%n", "file (" + size + "^2)", "MB decoded",
-                "ours MB/s", "vips MB/s", "ratio");
+        System.out.printf(Locale.ROOT, "%-42s %10s %10s %10s %7s %11s %11s %9s%n", "file (" + size + "^2)",
+                "MB decoded", "ours MB/s", "vips MB/s", "ratio", "ours cpu s", "vips cpu s", "cpu ratio");
         StringBuilder last = new StringBuilder("read:");
         for (Row r : rows) {
-            System.out.printf(Locale.ROOT, "%-42s %12.0f %12.1f %12.1f %8.2f%n", r.what(), r.bytes() / 1e6,
-                    r.oursMbs(), r.vipsMbs(), r.oursMbs() / r.vipsMbs());
+            System.out.printf(Locale.ROOT, "%-42s %10.0f %10.1f %10.1f %7.2f %11.2f %11.2f %9.2f%n", r.what(),
+                    r.bytes() / 1e6, r.oursMbs(), r.vipsMbs(), r.oursMbs() / r.vipsMbs(), r.oursCpu(), r.vipsCpu(),
+                    r.cpuRatio());
             last.append(String.format(Locale.ROOT, " %s_ratio_vips=%.2f", r.key(), r.oursMbs() / r.vipsMbs()));
         }
         zarrTable.forEach(System.out::println);
+        for (Row r : rows) {
+            last.append(String.format(Locale.ROOT, " %s_cpu_ratio_vips=%.2f", r.key(), r.cpuRatio()));
+        }
+        System.out.println("(best of 3 each, wall clock; cpu s = CPU seconds of the best run, user + system, ours"
+                + " summed over the decoding threads, vips' from the shell's times; the cpu ratio is the one that"
+                + " does not depend on how busy the shared machine is)");
         System.out.println("(best of 3 each; ours: 2 threads in one JVM after a warm-up pass; vips: `vips avg FILE`"
                 + " as a process, its start-up included; the machine is shared, so figures are noisy)");
         last.append(" zarr_mb_s=").append(zarr);
@@ -250,25 +263,50 @@ public final class ReadComparison {
 
     static Row measure(String key, String what, Path file) throws Exception {
         double ours = Double.MAX_VALUE;
-        long bytes = 0;
-        readAll(file);   // warm-up: JIT and page cache
+        double oursCpu = Double.MAX_VALUE;
+        long bytes = (long) readAll(file)[0];   // warm-up: JIT and page cache
         for (int i = 0; i < 3; i++) {
             long t0 = System.nanoTime();
-            bytes = readAll(file);
+            double[] r = readAll(file);
             ours = Math.min(ours, (System.nanoTime() - t0) / 1e9);
+            oursCpu = Math.min(oursCpu, r[1]);
         }
         double theirs = Double.MAX_VALUE;
-        vips("avg", file.toString());
+        double theirsCpu = Double.MAX_VALUE;
+        vipsCpu(file);
         for (int i = 0; i < 3; i++) {
             long t0 = System.nanoTime();
-            vips("avg", file.toString());
+            double cpu = vipsCpu(file);
             theirs = Math.min(theirs, (System.nanoTime() - t0) / 1e9);
+            theirsCpu = Math.min(theirsCpu, cpu);
         }
-        return new Row(key, what, bytes, ours, theirs);
+        return new Row(key, what, bytes, ours, theirs, oursCpu, theirsCpu);
     }
 
-    /** Decodes every pixel of level 0 of series 0, bands of tiles on two threads; returns the bytes decoded. */
-    static long readAll(Path file) throws Exception {
+    /** {@code vips avg FILE} in a shell that reports its child's CPU time; returns user + system seconds. */
+    static double vipsCpu(Path file) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("bash", "-c", "vips avg \"$1\" >/dev/null && times", "bash", file.toString())
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+            throw new IOException("vips avg " + file + " failed: " + out);
+        }
+        String[] lines = out.trim().split("\n");
+        String[] child = lines[lines.length - 1].trim().split("\\s+");
+        return seconds(child[0]) + seconds(child[1]);
+    }
+
+    /** bash's "0m1.234s". */
+    private static double seconds(String t) {
+        int m = t.indexOf('m');
+        return Double.parseDouble(t.substring(0, m)) * 60 + Double.parseDouble(t.substring(m + 1, t.length() - 1));
+    }
+
+    /**
+     * Decodes every pixel of level 0 of series 0, bands of tiles on two threads; returns the bytes decoded and the
+     * CPU seconds the decoding threads used.
+     */
+    public static double[] readAll(Path file) throws Exception {
         try (OpenedFileset f = FormatReaders.discover().open(file)) {
             PixelSource p = f.pixels(0);
             int w = p.sizeX(0);
@@ -278,9 +316,12 @@ public final class ReadComparison {
             ExecutorService pool = Executors.newFixedThreadPool(2);
             try {
                 List<Future<Long>> jobs = new ArrayList<>();
+                java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+                java.util.concurrent.atomic.DoubleAdder cpu = new java.util.concurrent.atomic.DoubleAdder();
                 for (int k = 0; k < 2; k++) {
                     int start = k;
                     jobs.add(pool.submit(() -> {
+                        long c0 = mx.getCurrentThreadCpuTime();
                         ByteBuffer buf = ByteBuffer.allocate(w * band * bpp).order(ByteOrder.LITTLE_ENDIAN);
                         long checksum = 0;
                         for (int y = start * band; y < h; y += 2 * band) {
@@ -291,30 +332,25 @@ public final class ReadComparison {
                                 checksum += buf.get(0);
                             }
                         }
+                        cpu.add((mx.getCurrentThreadCpuTime() - c0) / 1e9);
                         return checksum;
                     }));
                 }
                 for (Future<Long> j : jobs) {
                     j.get();
                 }
+                return new double[] {(double) w * h * bpp * p.sizeC(), cpu.sum()};
             } finally {
                 pool.shutdown();
                 pool.awaitTermination(1, TimeUnit.MINUTES);
             }
-            return (long) w * h * bpp * p.sizeC();
         }
     }
 
     static String vips(String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add("vips");
-        for (String a : args) {
-            if (a.contains(" ") && args[0].equals("bandjoin")) {
-                cmd.add(a);
-            } else {
-                cmd.add(a);
-            }
-        }
+        cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (p.waitFor() != 0) {

@@ -90,6 +90,11 @@ public interface Location extends ByteSource, AutoCloseable {
         return java.util.Optional.of(readAll(maxBytes));
     }
 
+    /** The filesystem path, when this location is a file or directory on one (not for a store key). */
+    default java.util.Optional<Path> asPath() {
+        return java.util.Optional.empty();
+    }
+
     /** Releases an open file handle, if any; the location can be read again afterwards (it reopens). */
     @Override
     default void close() {

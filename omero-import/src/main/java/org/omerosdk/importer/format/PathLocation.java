@@ -21,6 +21,11 @@ final class PathLocation implements Location {
     }
 
     @Override
+    public java.util.Optional<Path> asPath() {
+        return java.util.Optional.of(path);
+    }
+
+    @Override
     public String describe() {
         return path.toString();
     }
@@ -48,6 +53,15 @@ final class PathLocation implements Location {
 
     @Override
     public long length() {
+        FileChannel c = channel;
+        if (c != null) {
+            // a file being read is not expected to change size; the open channel answers without a path lookup
+            try {
+                return c.size();
+            } catch (IOException e) {
+                throw new FormatException(path + " cannot be read: " + e.getMessage(), e);
+            }
+        }
         try {
             return Files.size(path);
         } catch (IOException e) {

@@ -1,10 +1,16 @@
 package org.omerosdk.render.codec.tiff;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import org.omerosdk.model.FormatException;
 
 /** Undoes TIFF predictors in place: horizontal differencing (2) and the floating-point predictor (3). */
 final class Predictors {
+    private static final VarHandle SHORT_LE = MethodHandles.byteArrayViewVarHandle(short[].class,
+            ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle SHORT_BE = MethodHandles.byteArrayViewVarHandle(short[].class,
+            ByteOrder.BIG_ENDIAN);
     private Predictors() {
     }
 
@@ -48,17 +54,34 @@ final class Predictors {
                 }
                 break;
             case 2:
+                // a running sum per sample kept in a register; 16-bit loads and stores through constant VarHandles
+                // (a VarHandle held in a local is not folded by the JIT, hence one loop per byte order)
                 for (int r = 0; r < rows; r++) {
                     int base = r * rowBytes;
-                    int stride = spp * 2;
-                    for (int i = base + stride, end = base + rowBytes; i < end; i += 2) {
-                        int lo = le ? i : i + 1;
-                        int hi = le ? i + 1 : i;
-                        int plo = lo - stride;
-                        int phi = hi - stride;
-                        int v = ((b[hi] & 0xFF) << 8 | (b[lo] & 0xFF)) + ((b[phi] & 0xFF) << 8 | (b[plo] & 0xFF));
-                        b[lo] = (byte) v;
-                        b[hi] = (byte) (v >> 8);
+                    int end = base + rowBytes;
+                    if (spp == 1 && le) {
+                        short acc = (short) SHORT_LE.get(b, base);
+                        for (int i = base + 2; i < end; i += 2) {
+                            acc += (short) SHORT_LE.get(b, i);
+                            SHORT_LE.set(b, i, acc);
+                        }
+                    } else if (spp == 1) {
+                        short acc = (short) SHORT_BE.get(b, base);
+                        for (int i = base + 2; i < end; i += 2) {
+                            acc += (short) SHORT_BE.get(b, i);
+                            SHORT_BE.set(b, i, acc);
+                        }
+                    } else {
+                        int stride = spp * 2;
+                        for (int i = base + stride; i < end; i += 2) {
+                            if (le) {
+                                SHORT_LE.set(b, i, (short) ((short) SHORT_LE.get(b, i)
+                                        + (short) SHORT_LE.get(b, i - stride)));
+                            } else {
+                                SHORT_BE.set(b, i, (short) ((short) SHORT_BE.get(b, i)
+                                        + (short) SHORT_BE.get(b, i - stride)));
+                            }
+                        }
                     }
                 }
                 break;
