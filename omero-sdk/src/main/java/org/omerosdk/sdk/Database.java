@@ -86,6 +86,7 @@ final class Database implements AutoCloseable {
             if (url.startsWith("jdbc:h2:")) {
                 hc.setDriverClassName("org.h2.Driver");
             } else if (url.startsWith("jdbc:postgresql:")) {
+                requirePostgresSupport(Database.class.getClassLoader(), "org.postgresql.Driver");
                 hc.setDriverClassName("org.postgresql.Driver");
             }
             if (!url.startsWith("jdbc:h2:")) {
@@ -121,6 +122,9 @@ final class Database implements AutoCloseable {
             try (Connection c = ds.getConnection()) {
                 dialect = Dialect.ofProductName(c.getMetaData().getDatabaseProductName());
             }
+            if (dialect == Dialect.POSTGRESQL) {
+                requirePostgresSupport(own, "org.flywaydb.database.postgresql.PostgreSQLDatabaseType");
+            }
             // Flyway holds one connection for its lock while it migrates on another: on the SDK's own pool it
             // connects beside the pool, so that a pool of one (omero.db.poolsize=1) opens. It validates the applied
             // migrations by checksum, so the schema is the one the mapping was tested against (MigrationTest runs
@@ -144,6 +148,17 @@ final class Database implements AutoCloseable {
             throw new StorageException("cannot open the database at " + described + ": " + rootMessage(e), e);
         } finally {
             thread.setContextClassLoader(callers);
+        }
+    }
+
+    /** PostgreSQL support is optional: a clear error naming what to add when a class of it is missing. */
+    private static void requirePostgresSupport(ClassLoader loader, String className) {
+        try {
+            Class.forName(className, false, loader);
+        } catch (ClassNotFoundException e) {
+            throw new StorageException("the database is PostgreSQL but " + className + " is not on the class path: "
+                    + "add the dependencies org.postgresql:postgresql and org.flywaydb:flyway-database-postgresql "
+                    + "(versions in omero-sdk-bom)");
         }
     }
 

@@ -19,6 +19,8 @@ final class HibernateSettings {
         Map<String, Object> p = new HashMap<>();
         // the dialect is detected from the connection; naming it explicitly is deprecated in Hibernate 7
         p.put("hibernate.auto_quote_keyword", "true");
+        // annotations only: no orm.xml lookup, and no JAXB on the class path
+        p.put("hibernate.xml_mapping_enabled", "false");
         p.put("hibernate.jdbc.batch_size", Integer.toString(BATCH_SIZE));
         p.put("hibernate.order_inserts", "true");
         p.put("hibernate.order_updates", "true");

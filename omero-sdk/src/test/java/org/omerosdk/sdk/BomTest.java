@@ -39,6 +39,7 @@ class BomTest {
         while (m.find()) {
             String module = m.group(1);
             if (!module.equals("omero-sdk-bom") && !module.equals("benchmarks")
+                    && !module.equals("consumer-test")
                     && !bom.containsKey("org.omerosdk:" + module)) {
                 missing.add(module);
             }
