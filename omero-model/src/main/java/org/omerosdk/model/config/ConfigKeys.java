@@ -561,7 +561,7 @@ public final class ConfigKeys {
     /** Add additional Django applications. */
     public static final ConfigKey WEB_APPS = key("omero.web.apps", "[]",
             "Add additional Django applications.", JSON);
-    /** Template to be included in every page, at the end of the <body>. */
+    /** Template to be included in every page, at the end of the {@code <body>}. */
     public static final ConfigKey WEB_BASE_INCLUDE_TEMPLATE = key("omero.web.base_include_template", "",
             "Template to be included in every page, at the end of the <body>.", STRING);
     /** OMERO.web offers alternative session backends to automatically delete stale data using the cache session store... */
