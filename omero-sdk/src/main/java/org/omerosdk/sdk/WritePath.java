@@ -28,6 +28,8 @@ final class WritePath {
     private final Long sessionId;
     private final Map<Long, Permissions> groupPermissions = new HashMap<>();
     private Event event;
+    /** The event's id, kept apart: a proxy's {@code id()} would load it (or fail once detached). */
+    private long eventId;
     private int pending;
 
     WritePath(Session session, SecurityContext ctx, WriteCheck check, EventType type, Long sessionId) {
@@ -80,7 +82,7 @@ final class WritePath {
 
     /** The one place a new object gets its details, is persisted and logged. */
     private <T extends IObject> T insert(T object, long owner, long group, Permissions perms) {
-        object.details().assignCreation(owner, group, perms, event().id());
+        object.details().assignCreation(owner, group, perms, eventId());
         session.persist(object);
         log(EventLog.Action.INSERT, object);
         return object;
@@ -111,7 +113,7 @@ final class WritePath {
         // ownership changes only through chown/chgrp (later issues), never through a copy's details
         Details d = stored.details();
         object.details().assignOwnership(d.ownerId().orElse(null), d.groupId().orElse(null), d.permissions());
-        object.details().assignUpdate(event().id());
+        object.details().assignUpdate(eventId());
         T merged = session.merge(object);
         log(EventLog.Action.UPDATE, merged);
         return merged;
@@ -174,7 +176,7 @@ final class WritePath {
             session.flush();
             session.clear();
             if (event != null) {
-                event = session.getReference(Event.class, event.id());
+                event = session.getReference(Event.class, eventId);
             }
         }
     }
@@ -187,8 +189,14 @@ final class WritePath {
         if (event == null) {
             event = new Event(type, Instant.now(), ctx.userId(), ctx.writeGroupId(), sessionId);
             session.persist(event);
+            eventId = event.id();
         }
         return event;
+    }
+
+    private long eventId() {
+        event();
+        return eventId;
     }
 
     private void log(EventLog.Action action, IObject object) {
