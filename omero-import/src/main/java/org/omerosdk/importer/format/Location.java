@@ -99,4 +99,30 @@ public interface Location extends ByteSource, AutoCloseable {
     @Override
     default void close() {
     }
+
+    /**
+     * The relative paths ({@code "0/0/.zarray"}) of every file below this directory, sorted; empty for a file. A
+     * store answers with one listing; a filesystem walks the tree.
+     */
+    default List<String> files() {
+        List<String> out = new java.util.ArrayList<>();
+        filesBelow(this, "", out, 0);
+        out.sort(null);
+        return out;
+    }
+
+    private static void filesBelow(Location dir, String prefix, List<String> out, int depth) {
+        if (depth > 64) {
+            // a symbolic-link loop, or a tree no image format builds
+            throw new org.omerosdk.model.FormatException(dir.describe() + " is nested more than 64 directories deep");
+        }
+        for (String n : dir.list()) {
+            Location l = dir.resolve(n);
+            if (l.isDirectory()) {
+                filesBelow(l, prefix + n + "/", out, depth + 1);
+            } else {
+                out.add(prefix + n);
+            }
+        }
+    }
 }

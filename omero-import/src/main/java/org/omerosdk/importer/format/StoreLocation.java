@@ -109,6 +109,16 @@ final class StoreLocation implements Location {
     }
 
     @Override
+    public List<String> files() {
+        String prefix = key.isEmpty() ? "" : key + "/";
+        List<String> out = new ArrayList<>();
+        for (String k : store.list(prefix)) {
+            out.add(k.substring(prefix.length()));
+        }
+        return out;
+    }
+
+    @Override
     public Location resolve(String relative) {
         return new StoreLocation(store, key.isEmpty() ? relative : key + "/" + relative);
     }

@@ -295,24 +295,12 @@ public final class OmeZarrReader implements FormatReader {
             List<Location> f = files;
             if (f == null) {
                 List<Location> all = new ArrayList<>();
-                walk(h.root(), all, 0);
+                for (String rel : h.root().files()) {
+                    all.add(h.root().resolve(rel));
+                }
                 files = f = List.copyOf(all);
             }
             return f;
-        }
-
-        private static void walk(Location dir, List<Location> out, int depth) {
-            if (depth > 64) {
-                throw new FormatException(dir.describe() + " is nested more than 64 directories deep");
-            }
-            for (String n : dir.list()) {
-                Location l = dir.resolve(n);
-                if (l.isDirectory()) {
-                    walk(l, out, depth + 1);
-                } else {
-                    out.add(l);
-                }
-            }
         }
 
         @Override
