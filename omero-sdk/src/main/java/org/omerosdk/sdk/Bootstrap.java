@@ -30,13 +30,18 @@ final class Bootstrap {
     private Bootstrap() {
     }
 
-    /** Creates the system objects if missing; returns the generated root password, or null. */
-    static char[] run(Store store, PasswordHasher hasher, char[] givenRootPassword) {
+    /**
+     * Creates the system objects if missing; returns the generated root password, or null.
+     *
+     * @param beforeCreating runs (and may refuse by throwing) before anything is created in an empty database
+     */
+    static char[] run(Store store, PasswordHasher hasher, char[] givenRootPassword, Runnable beforeCreating) {
         boolean exists = store.read(SYSTEM_CONTEXT,
                 q -> q.count(Select.from(Experimenter.class).whereEquals("o.omeName", ROOT)) > 0);
         if (exists) {
             return null;
         }
+        beforeCreating.run();
         char[] password = givenRootPassword != null ? givenRootPassword.clone() : hasher.randomPassword(20);
         String hash = hasher.hash(password);
         store.write(SYSTEM_CONTEXT, EventType.BOOTSTRAP, null, (q, w) -> {

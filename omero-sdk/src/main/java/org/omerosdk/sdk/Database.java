@@ -24,6 +24,8 @@ final class Database implements AutoCloseable {
     /** Where the database is, for logs: its URL without password, or "the host-supplied DataSource". */
     final String location;
     private final HikariDataSource ownPool;
+    /** H2's errors after which a connection's database is closed: general error (a failed write), closed, shut down. */
+    private static final java.util.Set<Integer> H2_CLOSED = java.util.Set.of(50000, 90098, 90121);
     /** The unit of work running on each thread, so that reads nested in it share its connection. */
     final ThreadLocal<Unit> current = new ThreadLocal<>();
 
@@ -41,11 +43,16 @@ final class Database implements AutoCloseable {
         }
     }
 
-    private Database(Dialect dialect, SessionFactory sessions, HikariDataSource ownPool, String location) {
+    /** The directory of the embedded H2 database, when the SDK chose it (the data directory's {@code db}). */
+    final Optional<Path> embeddedDir;
+
+    private Database(Dialect dialect, SessionFactory sessions, HikariDataSource ownPool, Optional<Path> embeddedDir,
+                     String location) {
         this.dialect = dialect;
         this.location = location;
         this.sessions = sessions;
         this.ownPool = ownPool;
+        this.embeddedDir = embeddedDir;
     }
 
     /** The JDBC URL the configuration selects: omero.db.url, else PostgreSQL on omero.db.host, else H2 in dataDir. */
@@ -61,7 +68,10 @@ final class Database implements AutoCloseable {
         }
         Path dir = dataDir.orElseThrow(() -> new StorageException("no database configured: set a data directory "
                 + "(embedded H2), omero.db.host / omero.db.url (PostgreSQL) or a DataSource"));
-        return "jdbc:h2:file:" + dir.toAbsolutePath().resolve("db").resolve("omero") + ";DB_CLOSE_ON_EXIT=FALSE";
+        // WRITE_DELAY=0: a commit returns after H2 wrote it to the file, not up to 500 ms later from a background
+        // thread whose failure (a full disk) would lose commits that had already returned
+        return "jdbc:h2:file:" + dir.toAbsolutePath().resolve("db").resolve("omero")
+                + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
     }
 
     /** {@code url} with any password parameter masked, for messages and logs. */
@@ -73,6 +83,11 @@ final class Database implements AutoCloseable {
         HikariDataSource pool = null;
         DataSource ds;
         String described;
+        Optional<Path> embeddedDir = hostDataSource.isEmpty() && config.get(ConfigKeys.DB_URL).isBlank()
+                && config.get(ConfigKeys.DB_HOST).isBlank() ? dataDir.map(d -> d.toAbsolutePath().resolve("db"))
+                : Optional.empty();
+        // a lost, emptied or truncated file is refused before H2 opens (and would rewrite) it
+        embeddedDir.ifPresent(RepositoryGuard::checkEmbeddedFile);
         if (hostDataSource.isPresent()) {
             ds = hostDataSource.get();
             described = "the host-supplied DataSource";
@@ -96,6 +111,16 @@ final class Database implements AutoCloseable {
             if (url.startsWith("jdbc:postgresql:")) {
                 // one multi-row INSERT per JDBC batch instead of one statement per row
                 hc.addDataSourceProperty("reWriteBatchedInserts", "true");
+            }
+            if (url.startsWith("jdbc:h2:")) {
+                // H2 closes a database whose file it could not write (a full disk): drop the pooled connections
+                // to it, so that the next call reopens the file (and works again once there is space)
+                hc.setExceptionOverride(new com.zaxxer.hikari.SQLExceptionOverride() {
+                    @java.lang.Override
+                    public Override adjudicate(SQLException e) {
+                        return H2_CLOSED.contains(e.getErrorCode()) ? Override.MUST_EVICT : Override.CONTINUE_EVICT;
+                    }
+                });
             }
             hc.setMaximumPoolSize(config.getInt(ConfigKeys.DB_POOLSIZE));
             hc.setPoolName("omero-sdk");
@@ -121,6 +146,9 @@ final class Database implements AutoCloseable {
             Dialect dialect;
             try (Connection c = ds.getConnection()) {
                 dialect = Dialect.ofProductName(c.getMetaData().getDatabaseProductName());
+                if (embeddedDir.isPresent()) {
+                    RepositoryGuard.checkMigrated(c, embeddedDir.get());
+                }
             }
             if (dialect == Dialect.POSTGRESQL) {
                 requirePostgresSupport(own, "org.flywaydb.database.postgresql.PostgreSQLDatabaseType");
@@ -140,10 +168,13 @@ final class Database implements AutoCloseable {
             SessionFactory sf = HibernateSettings.configuration(dialect, Map.of(
                     "hibernate.connection.datasource", ds,
                     "hibernate.hbm2ddl.auto", "none")).buildSessionFactory();
-            return new Database(dialect, sf, pool, described);
+            return new Database(dialect, sf, pool, embeddedDir, described);
         } catch (SQLException | RuntimeException e) {
             if (pool != null) {
                 pool.close();
+            }
+            if (e instanceof StorageException refused) {
+                throw refused;
             }
             throw new StorageException("cannot open the database at " + described + ": " + rootMessage(e), e);
         } finally {
@@ -170,11 +201,35 @@ final class Database implements AutoCloseable {
         return redact(String.valueOf(t.getMessage()));
     }
 
+    /**
+     * Closes the session factory and the pool the SDK created. For the embedded H2 database it first forces
+     * everything to the file (CHECKPOINT), so that a flush that fails is reported instead of lost in H2's close.
+     *
+     * @throws StorageException when the final flush failed (everything is closed all the same)
+     */
     @Override
     public void close() {
-        sessions.close();
-        if (ownPool != null) {
-            ownPool.close();
+        StorageException failed = null;
+        if (ownPool != null && embeddedDir.isPresent()) {
+            try (Connection c = ownPool.getConnection(); java.sql.Statement s = c.createStatement()) {
+                s.execute("CHECKPOINT");
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                failed = new StorageException("closing the database at " + location + ": the final flush to "
+                        + embeddedDir.get().resolve(RepositoryGuard.H2_FILE) + " failed (" + rootMessage(e)
+                        + "); commits that returned were written before they returned, anything later is not "
+                        + "stored", e);
+            }
+        }
+        try {
+            sessions.close();
+        } finally {
+            if (ownPool != null) {
+                ownPool.close();
+            }
+        }
+        if (failed != null) {
+            throw failed;
         }
     }
 }

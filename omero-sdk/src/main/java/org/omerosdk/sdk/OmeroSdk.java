@@ -70,12 +70,24 @@ public final class OmeroSdk implements AutoCloseable {
             java.util.function.Supplier<WellKnownIds> ids = memoized(() -> WellKnownIds.read(system));
             this.store = new Store(db, new PermissionReadFilter(levels,
                     config.getBoolean(ConfigKeys.SDK_PUBLIC_ANNOTATIONS), ids), new PermissionWriteCheck(levels, ids));
-            this.generatedRootPassword = Bootstrap.run(store, hasher, b.rootPassword);
+            // an empty database next to files of a managed repository is a lost database, not a new repository
+            this.generatedRootPassword = Bootstrap.run(store, hasher, b.rootPassword, () -> {
+                if (binaryStore != null) {
+                    RepositoryGuard.checkNoOrphanedFiles(binaryStore, db.location);
+                } else {
+                    RepositoryGuard.checkNoOrphanedFiles(Path.of(config.get(ConfigKeys.MANAGED_DIR)), db.location);
+                }
+            });
+            db.embeddedDir.ifPresent(RepositoryGuard::markCreated);
             this.sessions = new Sessions(store, b.clock, config, ids);
             this.authenticator = new Authenticator(this, store, hasher, config, b.externalIdentities,
                     b.groupMappers);
         } catch (RuntimeException e) {
-            db.close();
+            try {
+                db.close();
+            } catch (RuntimeException closing) {
+                e.addSuppressed(closing);
+            }
             throw e;
         }
         LOG.info("omero-sdk opened: metadata in {} ({}), files in {}", db.location, db.dialect,
@@ -258,7 +270,12 @@ public final class OmeroSdk implements AutoCloseable {
         return new Session(this, store, user, SessionLimits.NONE, sessions, j.state(), hasher);
     }
 
-    /** Closes the database pool (not a host-supplied DataSource). Sessions of this instance stop working. */
+    /**
+     * Closes the database pool (not a host-supplied DataSource). Sessions of this instance stop working.
+     *
+     * @throws org.omerosdk.model.StorageException when the embedded database's final flush failed (everything is
+     *                                             closed all the same; commits that returned are on disk)
+     */
     @Override
     public void close() {
         if (generatedRootPassword != null) {

@@ -178,6 +178,12 @@ final class Store {
                         + "the pool (omero.db.poolsize) stayed busy; " + t.getMessage(), e);
             }
         }
-        return new StorageException("database operation failed: " + e.getMessage(), e);
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        // the root cause says why (a full disk: "No space left on device"), the top what failed
+        return new StorageException("database operation failed: " + e.getMessage()
+                + (root == e ? "" : " (" + root.getMessage() + ")"), e);
     }
 }
