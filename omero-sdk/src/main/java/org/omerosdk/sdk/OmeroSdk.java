@@ -71,10 +71,12 @@ public final class OmeroSdk implements AutoCloseable {
             this.store = new Store(db, new PermissionReadFilter(levels,
                     config.getBoolean(ConfigKeys.SDK_PUBLIC_ANNOTATIONS), ids), new PermissionWriteCheck(levels, ids));
             // an empty database next to files of a managed repository is a lost database, not a new repository
+            // (checked for a managed directory the host chose: in its data directory or set explicitly; not for
+            // OMERO's default /OMERO/ManagedRepository without a data directory, nor for a host's BinaryStore)
+            boolean ownManagedDir = binaryStore == null && (b.dataDirectory != null
+                    || config.explicitValues().containsKey(ConfigKeys.MANAGED_DIR.name()));
             this.generatedRootPassword = Bootstrap.run(store, hasher, b.rootPassword, () -> {
-                if (binaryStore != null) {
-                    RepositoryGuard.checkNoOrphanedFiles(binaryStore, db.location);
-                } else {
+                if (ownManagedDir) {
                     RepositoryGuard.checkNoOrphanedFiles(Path.of(config.get(ConfigKeys.MANAGED_DIR)), db.location);
                 }
             });

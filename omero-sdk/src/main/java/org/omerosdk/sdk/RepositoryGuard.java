@@ -12,7 +12,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.stream.Stream;
 import org.omerosdk.model.StorageException;
-import org.omerosdk.model.store.BinaryStore;
 
 /**
  * Refuses to open a metadata database that lost the repository it held, instead of creating a new, empty one over
@@ -121,16 +120,10 @@ final class RepositoryGuard {
     }
 
     /**
-     * Before bootstrapping an empty database: the managed repository must not hold files already (they would
-     * belong to no one, and the database that described them is evidently lost or replaced).
+     * Before bootstrapping an empty database: the managed repository directory must not hold files already (they
+     * would belong to no one, and the database that described them is evidently lost or replaced). Does not create
+     * the directory.
      */
-    static void checkNoOrphanedFiles(BinaryStore store, String database) {
-        if (!store.list("").isEmpty()) {
-            throw orphaned(store.describe(), database);
-        }
-    }
-
-    /** As {@link #checkNoOrphanedFiles(BinaryStore, String)} for a filesystem directory, without creating it. */
     static void checkNoOrphanedFiles(Path managedDir, String database) {
         if (!Files.isDirectory(managedDir)) {
             return;
