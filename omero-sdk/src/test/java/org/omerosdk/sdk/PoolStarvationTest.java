@@ -53,7 +53,6 @@ class PoolStarvationTest {
             ExecutorService pool = Executors.newFixedThreadPool(CALLERS);
             CyclicBarrier start = new CyclicBarrier(CALLERS);
             List<Future<Integer>> calls = new ArrayList<>();
-            long began = System.nanoTime();
             try {
                 for (int i = 0; i < CALLERS; i++) {
                     calls.add(pool.submit(() -> {
@@ -67,15 +66,13 @@ class PoolStarvationTest {
                         }
                     }));
                 }
+                // a caller that waited for the pool's timeout would fail here with a StorageException
                 for (Future<Integer> call : calls) {
                     assertEquals(6, call.get());
                 }
             } finally {
                 pool.shutdownNow();
             }
-            long ms = (System.nanoTime() - began) / 1_000_000;
-            // the pool's connection timeout is 10 s: a caller that waited for it would show here
-            assertTrue(ms < 8_000, "32 callers on 4 connections took " + ms + " ms");
         }
     }
 
