@@ -48,12 +48,17 @@ public final class Admin {
      * @throws ValidationException when the login name is taken or no group is given
      * @throws SecurityViolation  when the caller may not create users, or not in one of these groups
      */
-    public Experimenter createUser(String omeName, String firstName, String lastName, ExperimenterGroup... groups) {
-        if (groups.length == 0) {
+    public Experimenter createUser(String omeName, String firstName, String lastName, ExperimenterGroup... copies) {
+        if (copies.length == 0) {
             throw new ValidationException("user \"" + omeName + "\" needs at least one group (the default group)");
         }
         return session.write((q, w) -> {
             SecurityContext ctx = q.context();
+            // decided on the stored groups, never on the caller's copies
+            List<ExperimenterGroup> groups = new java.util.ArrayList<>();
+            for (ExperimenterGroup copy : copies) {
+                groups.add(Containers.load(q, copy));
+            }
             boolean byOwner = !ctx.has(org.omerosdk.permissions.AdminPrivilege.MODIFY_USER);
             if (byOwner) {
                 for (ExperimenterGroup g : groups) {
@@ -67,7 +72,7 @@ public final class Admin {
             if (q.first(Select.from(Experimenter.class).whereEquals("o.omeName", omeName)).isPresent()) {
                 throw new ValidationException("user \"" + omeName + "\" exists already; login names are unique");
             }
-            if (java.util.Arrays.stream(groups).anyMatch(g -> g.id() == session.ids().systemGroup)) {
+            if (groups.stream().anyMatch(g -> g.id() == session.ids().systemGroup)) {
                 // a new member of system holds every privilege
                 checkNoElevation(ctx, omeName, java.util.EnumSet.noneOf(org.omerosdk.permissions.AdminPrivilege.class),
                         java.util.EnumSet.allOf(org.omerosdk.permissions.AdminPrivilege.class));
@@ -75,7 +80,7 @@ public final class Admin {
             Experimenter created = new Experimenter(omeName, firstName, lastName);
             Experimenter e = byOwner ? w.createUnchecked(created) : w.create(created);
             for (ExperimenterGroup g : groups) {
-                w.create(new GroupExperimenterMap(q.byId(ExperimenterGroup.class, g.id()).orElseThrow(), e, false));
+                w.create(new GroupExperimenterMap(g, e, false));
             }
             ExperimenterGroup userGroup = q.first(Select.from(ExperimenterGroup.class)
                     .whereEquals("o.name", Bootstrap.USER)).orElseThrow();
@@ -104,19 +109,21 @@ public final class Admin {
             hash = hasher.hash(password);
         }
         session.write((q, w) -> {
-            java.util.Set<org.omerosdk.permissions.AdminPrivilege> targets = held(q, user.id());
+            // decided on the stored user, never on the caller's copy
+            Experimenter stored = Containers.load(q, user);
+            java.util.Set<org.omerosdk.permissions.AdminPrivilege> targets = held(q, stored.id());
             targets.removeAll(q.context().privileges());
             if (!targets.isEmpty()) {
                 throw new SecurityViolation("user \"" + session.user().omeName() + "\" may not change the password "
-                        + "of \"" + user.omeName() + "\", who holds privileges the caller does not (" + targets
+                        + "of \"" + stored.omeName() + "\", who holds privileges the caller does not (" + targets
                         + "): nobody changes the password of a more privileged user");
             }
-            Password p = w.hibernate().find(Password.class, user.id());
-            if (!firstPasswordByOwner(q, user, p)) {
-                w.checked(org.omerosdk.model.meta.EventLog.Action.UPDATE, user);
+            Password p = w.hibernate().find(Password.class, stored.id());
+            if (!firstPasswordByOwner(q, stored, p)) {
+                w.checked(org.omerosdk.model.meta.EventLog.Action.UPDATE, stored);
             }
             if (p == null) {
-                w.hibernate().persist(new Password(user.id(), hash));
+                w.hibernate().persist(new Password(stored.id(), hash));
             } else {
                 p.setHash(hash);
             }
@@ -150,9 +157,12 @@ public final class Admin {
      * @throws SecurityViolation  when the caller is neither an administrator nor an owner of the group
      * @throws ValidationException when the user would be left without a group, naming the rule
      */
-    public void removeFromGroup(Experimenter user, ExperimenterGroup group) {
+    public void removeFromGroup(Experimenter userCopy, ExperimenterGroup groupCopy) {
         session.write((q, w) -> {
             SecurityContext ctx = q.context();
+            // decided on the stored rows: a copy of system renamed "not-system" is still system
+            Experimenter user = Containers.load(q, userCopy);
+            ExperimenterGroup group = Containers.load(q, groupCopy);
             // who may ask comes first: the membership rules below say things about the user
             if (!ctx.has(org.omerosdk.permissions.AdminPrivilege.MODIFY_GROUP_MEMBERSHIP)
                     && !ctx.ownerOf().contains(group.id())) {

@@ -70,7 +70,8 @@ final class Bootstrap {
             }
             for (IObject o : new IObject[] {system, root, user, guestGroup, guest, maps[0], maps[1], maps[2]}) {
                 o.details().assignCreation(root.id(), system.id(), o.details().permissions(), event.id());
-                s.persist(new EventLog(EventLog.Action.INSERT, WritePath.entityName(o), o.id(), event));
+                s.persist(new EventLog(EventLog.Action.INSERT, WritePath.entityName(o), o.id(),
+                        WritePath.logGroup(o), event));
             }
             s.persist(new Password(root.id(), hash));
             s.persist(new Password(guest.id(), null));

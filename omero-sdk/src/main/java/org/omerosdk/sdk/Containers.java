@@ -60,8 +60,8 @@ public final class Containers {
      * @throws org.omerosdk.model.ConcurrentUpdateException when {@code object} is stale
      */
     public <T extends NamedObject> T rename(T object, String newName) {
-        object.setName(newName);
-        return session.write((q, w) -> w.update(object));
+        // only the name changes, on the stored row: nothing else of the caller's copy is written
+        return session.write((q, w) -> w.edit(object, o -> o.setName(newName)));
     }
 
     public ProjectDatasetLink link(Project project, Dataset dataset) {

@@ -71,7 +71,7 @@ public final class EventFilter {
         return f;
     }
 
-    Select<Event> select() {
+    Select<Event> select(QueryPath q) {
         Select<Event> s = Select.from(Event.class);
         Optional.ofNullable(userId).ifPresent(v -> s.whereEquals("o.experimenter", v));
         Optional.ofNullable(groupId).ifPresent(v -> s.whereEquals("o.experimenterGroup", v));
@@ -82,7 +82,9 @@ public final class EventFilter {
             s.where("exists (select 1 from " + org.omerosdk.model.meta.EventLog.class.getName()
                     + " l where l.event = o and l.entityType = :v", entityType);
             int last = s.conditions.size() - 1;
-            s.conditions.set(last, s.conditions.get(last) + " and l.entityId = :e" + last + ")");
+            // the row itself must be visible: a hidden object's history answers like a missing object's
+            s.conditions.set(last, s.conditions.get(last) + " and l.entityId = :e" + last
+                    + q.logCondition("l").map(c -> " and " + c).orElse("") + ")");
             s.parameters.add(new Object[] {"e" + last, entityId});
         }
         return s.orderBy("o.id");

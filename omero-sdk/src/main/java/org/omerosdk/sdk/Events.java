@@ -17,7 +17,7 @@ public final class Events {
 
     /** Events matching {@code filter}, oldest first. */
     public List<Event> find(EventFilter filter) {
-        return session.read(q -> q.list(filter.select()));
+        return session.read(q -> q.list(filter.select(q)));
     }
 
     /**
@@ -26,8 +26,10 @@ public final class Events {
      * for sessions the caller may not read (others' sessions, unless an administrator).
      */
     public java.util.Optional<Long> sudoer(Event event) {
-        return event.sessionId().flatMap(id -> session.read(q -> q.byId(org.omerosdk.model.meta.Session.class, id)))
-                .flatMap(org.omerosdk.model.meta.Session::sudoerId);
+        // the stored event's session, never the one a caller's copy names
+        return session.read(q -> q.byId(Event.class, event.id()).flatMap(Event::sessionId)
+                .flatMap(id -> q.byId(org.omerosdk.model.meta.Session.class, id))
+                .flatMap(org.omerosdk.model.meta.Session::sudoerId));
     }
 
     /** The objects {@code event} created, updated or deleted. */

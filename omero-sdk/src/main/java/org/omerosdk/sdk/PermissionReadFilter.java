@@ -58,10 +58,12 @@ final class PermissionReadFilter implements ReadFilter {
             return ctx.admin() ? Optional.empty() : Optional.of("o.experimenterId = " + ctx.userId());
         }
         if (type == org.omerosdk.model.meta.Event.class) {
-            return Optional.of(history(ctx, "o."));
+            return Optional.of("(o.experimenter = " + ctx.userId() + " or exists (select 1 from "
+                    + org.omerosdk.model.meta.EventLog.class.getName() + " h where h.event = o and "
+                    + history(ctx, "h") + "))");
         }
         if (type == org.omerosdk.model.meta.EventLog.class) {
-            return Optional.of(history(ctx, "o.event."));
+            return Optional.of(history(ctx, "o"));
         }
         if (!IObject.class.isAssignableFrom(type)) {
             return Optional.empty();
@@ -86,20 +88,43 @@ final class PermissionReadFilter implements ReadFilter {
         return Optional.of(visible.toString());
     }
 
+    @Override
+    public Optional<String> logCondition(SecurityContext ctx, String alias) {
+        return ctx.admin() && ctx.isAllGroups() ? Optional.empty() : Optional.of(history(ctx, alias));
+    }
+
     /**
-     * Events and their logs name who wrote what, where: visible like the data they record — one's own anywhere,
-     * others' in the groups whose data one may read (in one group's context, that group only).
+     * Event log rows name what happened to which object: visible like that object's group — rows of the groups
+     * whose data one may read (in one group's context, that group only), one's own rows in one's groups, and rows
+     * of the global types (users, groups, memberships) and of the system and user groups. The public user sees
+     * no annotation rows unless it sees annotations. An event is visible to its author and to those who see one of
+     * its rows.
      */
-    private String history(SecurityContext ctx, String event) {
-        String mine = event + "experimenter = " + ctx.userId();
+    private String history(SecurityContext ctx, String alias) {
+        String group = alias + ".entityGroup";
+        String mine = alias + ".event.experimenter = " + ctx.userId();
+        StringJoiner visible = new StringJoiner(" or ", "(", ")");
+        visible.add(group + " is null");
+        visible.add(group + " in (" + ids.get().systemGroup + ", " + ids.get().userGroup + ")");
         if (ctx.isAllGroups()) {
             String groups = readableGroups(ctx);
-            return groups.isEmpty() ? "(" + mine + ")"
-                    : "(" + mine + " or " + event + "experimenterGroup in (" + groups + "))";
+            if (!groups.isEmpty()) {
+                visible.add(group + " in (" + groups + ")");
+            }
+            if (!ctx.memberOf().isEmpty()) {
+                StringJoiner member = new StringJoiner(", ");
+                ctx.memberOf().forEach(g -> member.add(Long.toString(g)));
+                visible.add("(" + mine + " and " + group + " in (" + member + "))");
+            }
+        } else {
+            long g = ctx.groupId();
+            visible.add(everyoneVisible(ctx, g) ? group + " = " + g : "(" + group + " = " + g + " and " + mine + ")");
         }
-        long g = ctx.groupId();
-        return everyoneVisible(ctx, g) ? "(" + event + "experimenterGroup = " + g + ")"
-                : "(" + event + "experimenterGroup = " + g + " and " + mine + ")";
+        if (ctx.publicUser() && !publicAnnotations) {
+            return "(" + visible + " and " + alias + ".entityType not like '%Annotation' and " + alias
+                    + ".entityType not like '%AnnotationLink')";
+        }
+        return visible.toString();
     }
 
     /** The groups in which the caller sees everyone's data, as a comma list (may be empty). */

@@ -24,6 +24,11 @@ final class QueryPath {
         return ctx;
     }
 
+    /** The read filter's condition on event log rows under {@code alias} (empty when all are visible). */
+    Optional<String> logCondition(String alias) {
+        return filter.logCondition(ctx, alias);
+    }
+
     <T> List<T> list(Select<T> s) {
         Query<T> q = session.createQuery(hql(s, "select o"), s.type);
         bind(q, s);

@@ -12,6 +12,14 @@ interface ReadFilter {
 
     Optional<String> condition(SecurityContext ctx, Class<?> type);
 
+    /**
+     * The condition on event log rows under another alias than {@code o}, for subqueries over the history (an
+     * event filter naming the object it touched must not find rows the caller may not see).
+     */
+    default Optional<String> logCondition(SecurityContext ctx, String alias) {
+        return Optional.empty();
+    }
+
     /** Forgets what is cached about a group whose level just changed through this instance. */
     default void groupChanged(long groupId) {
     }

@@ -82,7 +82,7 @@ final class WritePath {
 
     /** The one place a new object gets its details, is persisted and logged. */
     private <T extends IObject> T insert(T object, long owner, long group, Permissions perms) {
-        object.details().assignCreation(owner, group, perms, eventId());
+        object.details().assignCreation(owner, group, perms, eventId(isGlobal(object) ? null : group));
         session.persist(object);
         log(EventLog.Action.INSERT, object);
         return object;
@@ -107,32 +107,47 @@ final class WritePath {
      * {@code ConcurrentUpdateException} (translated by {@link Store}) and nothing is written.
      */
     <T extends IObject> T update(T object) {
-        IObject stored = current(object);
         // decided on the stored details, not on the caller's copy
-        checked(EventLog.Action.UPDATE, stored);
+        IObject stored = current(EventLog.Action.UPDATE, object);
         // ownership changes only through chown/chgrp (later issues), never through a copy's details
         Details d = stored.details();
         object.details().assignOwnership(d.ownerId().orElse(null), d.groupId().orElse(null), d.permissions());
-        object.details().assignUpdate(eventId());
+        object.details().assignUpdate(eventId(logGroup(stored)));
         T merged = session.merge(object);
         log(EventLog.Action.UPDATE, merged);
         return merged;
     }
 
+    /**
+     * Changes the stored row of {@code copy} with {@code change}, after the checks of {@link #update}; nothing of
+     * the caller's copy but its id and version is used.
+     */
+    <T extends IObject> T edit(T copy, java.util.function.Consumer<? super T> change) {
+        @SuppressWarnings("unchecked")
+        T stored = (T) current(EventLog.Action.UPDATE, copy);
+        change.accept(stored);
+        stored.details().assignUpdate(eventId(logGroup(stored)));
+        log(EventLog.Action.UPDATE, stored);
+        return stored;
+    }
+
     /** Deletes an object, refusing a stale copy like {@link #update}. */
     void delete(IObject object) {
-        IObject managed = current(object);
-        checked(EventLog.Action.DELETE, managed);
+        IObject managed = current(EventLog.Action.DELETE, object);
         log(EventLog.Action.DELETE, managed);
         session.remove(managed);
     }
 
-    /** The stored object, provided {@code copy} is not stale. */
-    private IObject current(IObject copy) {
+    /**
+     * The stored object, provided the caller may do {@code action} to it and {@code copy} is not stale. Visibility
+     * and the permission come first: a stale copy of an object the caller cannot see answers like a missing one.
+     */
+    private IObject current(EventLog.Action action, IObject copy) {
         IObject managed = session.find(org.hibernate.Hibernate.getClass(copy), copy.id());
         if (managed == null) {
             throw new NotFoundException(copy + " does not exist (deleted by someone else?)");
         }
+        checked(action, managed);
         if (managed.version() != copy.version()) {
             throw new ConcurrentUpdateException(copy + " was changed by another writer (version "
                     + copy.version() + " is stale, stored version is " + managed.version()
@@ -186,21 +201,44 @@ final class WritePath {
     }
 
     Event event() {
+        return event(null);
+    }
+
+    /**
+     * The transaction's event, made on first use in the group of the first object it touches ({@code group}, when
+     * known) rather than the session's default group, so that it is filed where that object is.
+     */
+    private Event event(Long group) {
         if (event == null) {
-            event = new Event(type, Instant.now(), ctx.userId(), ctx.writeGroupId(), sessionId);
+            event = new Event(type, Instant.now(), ctx.userId(), group != null ? group : ctx.writeGroupId(),
+                    sessionId);
             session.persist(event);
             eventId = event.id();
         }
         return event;
     }
 
-    private long eventId() {
-        event();
+    private long eventId(Long group) {
+        event(group);
         return eventId;
     }
 
     private void log(EventLog.Action action, IObject object) {
-        session.persist(new EventLog(action, entityName(object), object.id(), event()));
+        Long group = logGroup(object);
+        session.persist(new EventLog(action, entityName(object), object.id(), group, event(group)));
+    }
+
+    /**
+     * The group an event log row is filtered on: the object's own, or none for OMERO's global types (users, groups,
+     * memberships), which everyone may list.
+     */
+    static Long logGroup(IObject object) {
+        return isGlobal(object) ? null : object.details().groupId().orElse(null);
+    }
+
+    private static boolean isGlobal(IObject object) {
+        return object instanceof org.omerosdk.model.meta.Experimenter || object instanceof ExperimenterGroup
+                || object instanceof org.omerosdk.model.meta.GroupExperimenterMap;
     }
 
     static String entityName(IObject object) {

@@ -15,10 +15,15 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.util.Objects;
 
-/** One object touched by an {@link Event}: the action and the entity's type name and id (OMERO's EventLog). */
+/**
+ * One object touched by an {@link Event}: the action, the entity's type name and id, and the group the object was
+ * in (OMERO's EventLog). Reads of the history are filtered on that group like the object itself, so a row tells
+ * only those who may see the object's group what happened to it.
+ */
 @Entity
 @Table(name = "eventlog", indexes = {@Index(name = "eventlog_entity", columnList = "entityType, entityId"),
-        @Index(name = "eventlog_event", columnList = "event")})
+        @Index(name = "eventlog_event", columnList = "event"),
+        @Index(name = "eventlog_group", columnList = "entityGroup")})
 public class EventLog {
     /** What happened to the object. */
     public enum Action { INSERT, UPDATE, DELETE }
@@ -34,6 +39,8 @@ public class EventLog {
     private String entityType;
     @Column(nullable = false)
     private long entityId;
+    /** The object's group; null for OMERO's global types (users, groups, memberships). */
+    private Long entityGroup;
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "event")
     private Event event;
@@ -41,10 +48,12 @@ public class EventLog {
     protected EventLog() {
     }
 
-    public EventLog(Action action, String entityType, long entityId, Event event) {
+    /** @param entityGroup the object's group, or null for a global type */
+    public EventLog(Action action, String entityType, long entityId, Long entityGroup, Event event) {
         this.action = Objects.requireNonNull(action);
         this.entityType = Objects.requireNonNull(entityType);
         this.entityId = entityId;
+        this.entityGroup = entityGroup;
         this.event = Objects.requireNonNull(event);
     }
 
@@ -63,6 +72,11 @@ public class EventLog {
 
     public long entityId() {
         return entityId;
+    }
+
+    /** The group the object was in when the event touched it; empty for users, groups and memberships. */
+    public java.util.Optional<Long> entityGroupId() {
+        return java.util.Optional.ofNullable(entityGroup);
     }
 
     public Event event() {
