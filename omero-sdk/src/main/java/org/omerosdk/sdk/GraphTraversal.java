@@ -764,7 +764,8 @@ final class GraphTraversal {
         included.forEach((id, d) -> {
             Row r = seen.get(id);
             boolean gone = op == GraphOperation.DELETE || d == Disposition.REMOVE;
-            w.logged(gone ? EventLog.Action.DELETE : EventLog.Action.UPDATE, r.type().getSimpleName(), id);
+            w.logged(gone ? EventLog.Action.DELETE : EventLog.Action.UPDATE, r.type().getSimpleName(), id,
+                    r.group());
         });
         return keys;
     }

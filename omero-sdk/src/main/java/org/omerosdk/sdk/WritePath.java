@@ -171,9 +171,12 @@ final class WritePath {
         return ctx.userId();
     }
 
-    /** Logs a change made in bulk by a graph operation: one row per object, under this transaction's event. */
-    void logged(EventLog.Action action, String entityType, long entityId) {
-        session.persist(new EventLog(action, entityType, entityId, event()));
+    /**
+     * Logs a change made in bulk by a graph operation: one row per object, under this transaction's event, filed
+     * under the group the object was in.
+     */
+    void logged(EventLog.Action action, String entityType, long entityId, long entityGroup) {
+        session.persist(new EventLog(action, entityType, entityId, entityGroup, event(entityGroup)));
         batchBoundary();
     }
 

@@ -27,6 +27,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.omerosdk.importer.NewImage;
 import org.omerosdk.model.OmeroException;
 import org.omerosdk.model.Permissions;
 import org.omerosdk.model.Permissions.Level;
@@ -538,6 +539,34 @@ class EditedCopyTest {
                 bob.renderings().delete(c.of(bob, rd));
                 return null;
             }, () -> lab.root.renderings().all(i).size());
+        });
+        // Graphs
+        cases.put("Graphs.delete(IObject[])", (lab, c) -> {
+            Project p = lab.as("ada", Level.READ_ANNOTATE).containers().createProject("ada's");
+            Session bob = lab.as("bob", Level.READ_ANNOTATE);
+            return outcome(() -> {
+                bob.graphs().delete(c.of(bob, p));
+                return null;
+            }, () -> lab.root.containers().projects(Listing.all().ownedBy(lab.user("ada"))).stream()
+                    .anyMatch(x -> x.id() == p.id()));
+        });
+        cases.put("Graphs.moveToGroup(ExperimenterGroup,IObject[])", (lab, c) -> {
+            Session ada = lab.as("ada", Level.READ_WRITE);
+            Project p = ada.containers().createProject("ada's");
+            return outcome(() -> {
+                ada.graphs().moveToGroup(c.of(ada, lab.elsewhere), c.of(ada, p));
+                return null;
+            }, () -> lab.root.containers().reload(p).details().groupId().equals(
+                    Optional.of(lab.group(Level.READ_WRITE).id())));
+        });
+        cases.put("Graphs.giveTo(Experimenter,IObject[])", (lab, c) -> {
+            Project p = lab.as("ada", Level.READ_WRITE).containers().createProject("ada's");
+            Session pi = lab.as("pi", Level.READ_WRITE);
+            return outcome(() -> {
+                pi.graphs().giveTo(c.of(pi, lab.user("bob")), c.of(pi, p));
+                return null;
+            }, () -> lab.root.containers().reload(p).details().ownerId().equals(
+                    Optional.of(lab.user("bob").id())));
         });
         // Events
         cases.put("Events.sudoer(Event)", (lab, c) -> {

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.omerosdk.importer.NewImage;
 import org.omerosdk.model.DimensionOrder;
 import org.omerosdk.model.Permissions;
 import org.omerosdk.model.PixelType;
