@@ -467,6 +467,11 @@ class EditedCopyTest {
             Session bob = lab.as("bob", Level.PRIVATE);
             return outcome(() -> bob.images().pixels(c.of(bob, i)), () -> null);
         });
+        cases.put("Images.primaryPixels(Image)", (lab, c) -> {
+            Image i = LevelLab.image(lab.as("ada", Level.PRIVATE), "ada's", Optional.empty());
+            Session bob = lab.as("bob", Level.PRIVATE);
+            return outcome(() -> bob.images().primaryPixels(c.of(bob, i)), () -> null);
+        });
         cases.put("Images.channels(Image)", (lab, c) -> {
             Image i = LevelLab.image(lab.as("ada", Level.PRIVATE), "ada's", Optional.empty());
             Session bob = lab.as("bob", Level.PRIVATE);
