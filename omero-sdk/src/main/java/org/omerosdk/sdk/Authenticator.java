@@ -75,6 +75,7 @@ final class Authenticator {
     private final boolean ignoreCase;
     private final boolean passwordRequired;
     private final List<Provider> chain = new ArrayList<>();
+    private final LoginThrottle throttle;
 
     Authenticator(OmeroSdk sdk, Store store, PasswordHasher hasher, OmeroConfig config,
                   List<ExternalIdentity> external, Map<String, NewUserGroupMapper> mappers) {
@@ -83,6 +84,7 @@ final class Authenticator {
         this.hasher = hasher;
         this.ignoreCase = config.getBoolean(ConfigKeys.SECURITY_IGNORE_CASE);
         this.passwordRequired = config.getBoolean(ConfigKeys.SECURITY_PASSWORD_REQUIRED);
+        this.throttle = LoginThrottle.from(config);
         Map<String, Provider> byName = new LinkedHashMap<>();
         for (ExternalIdentity e : external) {
             byName.put(e.name(), new External(e));
@@ -124,23 +126,44 @@ final class Authenticator {
     }
 
     /**
+     * Every refusal costs one password derivation however early it is decided (unknown user, no password, blank
+     * name), so that the time a refusal takes does not tell which users exist; repeated failures are delayed by
+     * the {@link LoginThrottle} when configured.
+     *
+     * @param address the client's address when the host knows it, for throttling per address
      * @throws AuthenticationException when no provider accepts the login (one message whatever the reason)
      */
-    Authenticated authenticate(String login, char[] password) {
+    Authenticated authenticate(String login, char[] password, Optional<String> address) {
         String name = ignoreCase ? login.toLowerCase(Locale.ROOT) : login;
-        if (name.isBlank() || password.length == 0 && passwordRequired) {
-            throw refused(login);
-        }
-        for (Provider p : chain) {
-            Result r = p.check(name, password);
-            if (r.kind() == Kind.ACCEPT) {
-                return new Authenticated(r.user(), p.agent());
+        boolean hashed = false;
+        if (!name.isBlank() && !(password.length == 0 && passwordRequired)) {
+            for (Provider p : chain) {
+                Result r = p.check(name, password);
+                // the internal provider derives exactly once, whatever it finds
+                hashed |= p instanceof Internal;
+                if (r.kind() == Kind.ACCEPT) {
+                    throttle.succeeded(name);
+                    return new Authenticated(r.user(), p.agent());
+                }
+                if (r.kind() == Kind.REFUSE) {
+                    break;
+                }
             }
-            if (r.kind() == Kind.REFUSE) {
-                break;
-            }
         }
+        if (!hashed) {
+            hasher.spendVerification(password);
+        }
+        throttle.failed(name, address);
         throw refused(login);
+    }
+
+    Authenticated authenticate(String login, char[] password) {
+        return authenticate(login, password, Optional.empty());
+    }
+
+    /** The throttle of this chain (tests replace its pause to count delays instead of waiting). */
+    LoginThrottle throttle() {
+        return throttle;
     }
 
     private static AuthenticationException refused(String login) {
@@ -174,22 +197,31 @@ final class Authenticator {
         @Override
         public Result check(String login, char[] password) {
             Optional<Experimenter> user = user(login);
+            Optional<Password> row = user.flatMap(u -> password(u.id()));
+            Optional<String> hash = row.filter(r -> r.dn().isEmpty()).flatMap(Password::hash)
+                    .filter(h -> !h.isEmpty());
+            // one derivation on every path, so that unknown users, users without a password and directory users
+            // take as long to refuse as a wrong password
+            boolean matches = hash.isPresent() ? hasher.verify(password, hash.get()) : spent(password);
             if (user.isEmpty()) {
                 return Result.ABSTAIN;
             }
-            Optional<Password> row = password(user.get().id());
             if (row.isEmpty() || row.get().dn().isPresent()) {
                 // directory users authenticate against the directory only
                 return row.isPresent() ? Result.ABSTAIN : Result.REFUSE;
             }
-            Optional<String> hash = row.get().hash();
-            if (hash.isEmpty()) {
+            if (row.get().hash().isEmpty()) {
                 return Result.REFUSE;
             }
-            if (hash.get().isEmpty()) {
+            if (hash.isEmpty()) {
                 return !passwordRequired && password.length == 0 ? Result.accept(user.get()) : Result.REFUSE;
             }
-            return hasher.verify(password, hash.get()) ? Result.accept(user.get()) : Result.REFUSE;
+            return matches ? Result.accept(user.get()) : Result.REFUSE;
+        }
+
+        private boolean spent(char[] password) {
+            hasher.spendVerification(password);
+            return false;
         }
     }
 

@@ -199,6 +199,29 @@ public final class OmeroSdk implements AutoCloseable {
     }
 
     /**
+     * {@link #login(String, char[])} for a host that knows where the login comes from (a web gateway): with
+     * {@code omero.security.login_failure_throttle_time} set, repeated failures are delayed per user name and per
+     * {@code clientAddress} alike.
+     */
+    public Session login(String userName, char[] password, String clientAddress) {
+        Objects.requireNonNull(userName, "userName");
+        Objects.requireNonNull(password, "password");
+        Objects.requireNonNull(clientAddress, "clientAddress");
+        Authenticator.Authenticated a = authenticator.authenticate(userName, password, Optional.of(clientAddress));
+        return open(a.user(), a.agent());
+    }
+
+    /** The login chain (for tests of its throttle and hashing work). */
+    Authenticator authenticator() {
+        return authenticator;
+    }
+
+    /** The hasher the login chain verifies with (tests count its derivations). */
+    PasswordHasher hasher() {
+        return hasher;
+    }
+
+    /**
      * The session of OMERO.web's public user ({@code omero.web.public.user} / {@code .password}), for pages anyone
      * may see: it reads what that user's groups let it read, sees no annotations unless
      * {@code omero.sdk.public.annotations} is true, and while {@code omero.web.public.get_only} is true (the

@@ -245,6 +245,21 @@ public final class ConfigKeys {
     /** Whether user names are matched without regard to case at login. */
     public static final ConfigKey SECURITY_IGNORE_CASE = key("omero.security.ignore_case", "false",
             "Whether user names are matched without regard to case at login.", BOOLEAN);
+    /**
+     * How many consecutive failed logins of one user name (or from one client address) pass before each further
+     * failure is delayed by {@code omero.security.login_failure_throttle_time}.
+     */
+    public static final ConfigKey SECURITY_LOGIN_FAILURE_THROTTLE_COUNT = key(
+            "omero.security.login_failure_throttle_count", "1",
+            "Number of failed login attempts before throttling begins.", INT);
+    /**
+     * Milliseconds each throttled failed login is delayed before it is answered; 0 turns throttling off. OMERO's
+     * server defaults to 3000; the SDK defaults to 0 (off), since an embedded library's host decides how logins
+     * reach it.
+     */
+    public static final ConfigKey SECURITY_LOGIN_FAILURE_THROTTLE_TIME = key(
+            "omero.security.login_failure_throttle_time", "0",
+            "Milliseconds a throttled failed login is delayed (0: off; OMERO's server uses 3000).", LONG);
 
     // --- omero.sdk.* (ours, not OMERO's) ---------------------------------------------------------
     /**

@@ -23,6 +23,7 @@ public final class PasswordHasher {
 
     private final int iterations;
     private final SecureRandom random;
+    private final java.util.concurrent.atomic.AtomicLong derivations = new java.util.concurrent.atomic.AtomicLong();
 
     private PasswordHasher(int iterations, SecureRandom random) {
         this.iterations = iterations;
@@ -78,6 +79,20 @@ public final class PasswordHasher {
         }
     }
 
+    /**
+     * Does the work of one verification without a stored hash to compare with (a derivation at this hasher's
+     * cost), so that a login refused before any hash was checked — unknown user, no password — takes as long as a
+     * wrong password.
+     */
+    public void spendVerification(char[] password) {
+        derive(password, new byte[SALT_BYTES], iterations);
+    }
+
+    /** How many PBKDF2 derivations this hasher has computed (hashes, verifications, spent verifications). */
+    public long derivations() {
+        return derivations.get();
+    }
+
     /** A random password of {@code length} characters from an unambiguous alphabet (for generated root passwords). */
     public char[] randomPassword(int length) {
         char[] alphabet = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
@@ -88,7 +103,8 @@ public final class PasswordHasher {
         return out;
     }
 
-    private static byte[] derive(char[] password, byte[] salt, int iterations) {
+    private byte[] derive(char[] password, byte[] salt, int iterations) {
+        derivations.incrementAndGet();
         PBEKeySpec spec = new PBEKeySpec(password, salt, iterations, HASH_BITS);
         try {
             return SecretKeyFactory.getInstance(ALGORITHM).generateSecret(spec).getEncoded();
