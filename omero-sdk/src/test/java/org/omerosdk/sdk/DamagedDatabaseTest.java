@@ -45,7 +45,12 @@ class DamagedDatabaseTest {
     void anH2FileTruncatedToHalfIsRefusedAndLeftAsItWas() throws IOException {
         Path data = dir.resolve("data");
         Path file = repositoryWithProjects(data, 50);
-        long half = Files.size(file) / 2;
+        // cut at half, or earlier where the newest chunk starts (after H2's compaction on close it may lie in the
+        // first half; a cut that spares it is not what this test is about)
+        String header = new String(Files.readAllBytes(file), 0, 200, java.nio.charset.StandardCharsets.ISO_8859_1);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("block:([0-9a-f]+)").matcher(header);
+        long newest = m.find() ? Long.parseLong(m.group(1), 16) * 4096 : Long.MAX_VALUE;
+        long half = Math.min(Files.size(file) / 2, newest);
         truncate(file, half);
         StorageException e = assertThrows(StorageException.class, () -> open(data));
         assertTrue(e.getMessage().contains("truncated") && e.getMessage().contains(data.toAbsolutePath().toString()),
