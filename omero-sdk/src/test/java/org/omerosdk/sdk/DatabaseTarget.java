@@ -14,10 +14,13 @@ interface DatabaseTarget {
 
     DatabaseTarget POSTGRES = (b, scratch) -> {
         EmbeddedPostgres pg = EmbeddedPostgres.shared();
-        String name = "omero" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
+        int n = COUNTER.incrementAndGet();
+        String name = "omero" + ProcessHandle.current().pid() + "_" + n;
         pg.createDatabase(name);
         return b.set(ConfigKeys.DB_HOST, "127.0.0.1").set(ConfigKeys.DB_PORT, Integer.toString(pg.port()))
                 .set(ConfigKeys.DB_NAME, name).set(ConfigKeys.DB_USER, "postgres").set(ConfigKeys.DB_PASS, "")
-                .set(ConfigKeys.DB_POOLSIZE, "4");
+                .set(ConfigKeys.DB_POOLSIZE, "4")
+                // the files go to the test's scratch directory, never to OMERO's shared default /OMERO/ManagedRepository
+                .set(ConfigKeys.MANAGED_DIR, scratch.resolve("managed" + n).toString());
     };
 }
