@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -17,6 +16,8 @@ import java.util.UUID;
 import org.omerosdk.model.PixelType;
 import org.omerosdk.model.StorageException;
 import org.omerosdk.render.PixelSource;
+import org.omerosdk.render.codec.tiff.TiffTags;
+import org.omerosdk.render.codec.tiff.TiffWriter;
 
 /**
  * Writes a multi-resolution {@link PixelSource} (for example an {@link NgffPyramid}) as a pyramidal OME-TIFF:
@@ -91,22 +92,17 @@ public final class OmeTiffExporter {
     }
 
     private final class Writer {
-        private final FileChannel ch;
-        private final boolean big;
+        private final TiffWriter out;
         private final PixelSource src;
         private final String name;
-        private long position;
 
         Writer(FileChannel ch, boolean big, PixelSource src, String name) {
-            this.ch = ch;
-            this.big = big;
+            this.out = new TiffWriter(ch, big);
             this.src = src;
             this.name = name;
         }
 
         void write() throws IOException {
-            position = big ? 16 : 8;
-            ch.position(position);
             List<Ifd> mains = new ArrayList<>();
             List<List<Ifd>> subs = new ArrayList<>();
             int sz = src.sizeZ();
@@ -129,24 +125,14 @@ public final class OmeTiffExporter {
             for (int i = 0; i < mains.size(); i++) {
                 subOffsets[i] = new long[subs.get(i).size()];
                 for (int k = 0; k < subs.get(i).size(); k++) {
-                    subOffsets[i][k] = writeIfd(subs.get(i).get(k), null, 0);
+                    subOffsets[i][k] = out.writeIfd(entries(subs.get(i).get(k), null), 0);
                 }
             }
-            long[] mainOffsets = new long[mains.size()];
             long next = 0;
             for (int i = mains.size() - 1; i >= 0; i--) {
-                mainOffsets[i] = writeIfd(mains.get(i), subOffsets[i], next);
-                next = mainOffsets[i];
+                next = out.writeIfd(entries(mains.get(i), subOffsets[i]), next);
             }
-            ByteBuffer header = ByteBuffer.allocate(big ? 16 : 8).order(ByteOrder.LITTLE_ENDIAN);
-            header.put((byte) 'I').put((byte) 'I');
-            if (big) {
-                header.putShort((short) 43).putShort((short) 8).putShort((short) 0).putLong(mainOffsets[0]);
-            } else {
-                header.putShort((short) 42).putInt((int) mainOffsets[0]);
-            }
-            header.flip();
-            ch.write(header, 0);
+            out.writeHeader(next);
         }
 
         private Ifd tiles(int level, int z, int c, int t, String description) throws IOException {
@@ -158,7 +144,7 @@ public final class OmeTiffExporter {
             long[] offsets = new long[across * down];
             long[] counts = new long[across * down];
             ByteBuffer region = ByteBuffer.allocate(tile * tile * bpp).order(ByteOrder.LITTLE_ENDIAN);
-            ByteBuffer out = ByteBuffer.allocate(tile * tile * bpp);
+            ByteBuffer block = ByteBuffer.allocate(tile * tile * bpp);
             for (int ty = 0; ty < down; ty++) {
                 for (int tx = 0; tx < across; tx++) {
                     int x = tx * tile;
@@ -168,123 +154,42 @@ public final class OmeTiffExporter {
                     region.clear();
                     src.readRegion(level, z, c, t, x, y, rw, rh, region);
                     // TIFF tiles are always full size; pad right and bottom with zeros
-                    java.util.Arrays.fill(out.array(), (byte) 0);
+                    java.util.Arrays.fill(block.array(), (byte) 0);
                     for (int row = 0; row < rh; row++) {
-                        System.arraycopy(region.array(), row * rw * bpp, out.array(), row * tile * bpp, rw * bpp);
+                        System.arraycopy(region.array(), row * rw * bpp, block.array(), row * tile * bpp, rw * bpp);
                     }
-                    out.clear();
-                    offsets[ty * across + tx] = position;
-                    counts[ty * across + tx] = out.capacity();
-                    while (out.hasRemaining()) {
-                        position += ch.write(out, position);
-                    }
+                    block.clear();
+                    counts[ty * across + tx] = block.capacity();
+                    offsets[ty * across + tx] = out.writeBlock(block);
                 }
             }
             return new Ifd(w, h, level > 0, offsets, counts, description);
         }
 
-        private long writeIfd(Ifd ifd, long[] subIfds, long next) throws IOException {
+        private List<TiffWriter.Entry> entries(Ifd ifd, long[] subIfds) {
             PixelType type = src.pixelType();
-            List<long[]> entries = new ArrayList<>(); // tag, type, count, value-or-offset
-            List<byte[]> extra = new ArrayList<>();
-            int shortT = 3;
-            int longT = 4;
-            int long8T = 16;
-            int offT = big ? long8T : longT;
-            // values that do not fit the entry go after the entries; the offsets are filled in below
-            entries.add(new long[] {254, longT, 1, ifd.reduced() ? 1 : 0});
-            entries.add(new long[] {256, longT, 1, ifd.width()});
-            entries.add(new long[] {257, longT, 1, ifd.height()});
-            entries.add(new long[] {258, shortT, 1, type.bytesPerPixel() * 8L});
-            entries.add(new long[] {259, shortT, 1, 1});
-            entries.add(new long[] {262, shortT, 1, 1});
+            List<TiffWriter.Entry> e = new ArrayList<>();
+            e.add(TiffWriter.Entry.of(TiffTags.NEW_SUBFILE_TYPE, TiffWriter.LONG, ifd.reduced() ? 1 : 0));
+            e.add(TiffWriter.Entry.of(TiffTags.IMAGE_WIDTH, TiffWriter.LONG, ifd.width()));
+            e.add(TiffWriter.Entry.of(TiffTags.IMAGE_LENGTH, TiffWriter.LONG, ifd.height()));
+            e.add(TiffWriter.Entry.of(TiffTags.BITS_PER_SAMPLE, TiffWriter.SHORT, type.bytesPerPixel() * 8L));
+            e.add(TiffWriter.Entry.of(TiffTags.COMPRESSION, TiffWriter.SHORT, TiffTags.COMPRESSION_NONE));
+            e.add(TiffWriter.Entry.of(TiffTags.PHOTOMETRIC, TiffWriter.SHORT, TiffTags.PHOTOMETRIC_BLACK_IS_ZERO));
             if (ifd.description() != null) {
-                byte[] text = (ifd.description() + "\0").getBytes(StandardCharsets.UTF_8);
-                entries.add(new long[] {270, 2, text.length, -1 - extra.size()});
-                extra.add(text);
+                e.add(TiffWriter.Entry.ascii(TiffTags.IMAGE_DESCRIPTION, ifd.description()));
             }
-            entries.add(new long[] {277, shortT, 1, 1});
-            entries.add(new long[] {284, shortT, 1, 1});
-            entries.add(new long[] {322, shortT, 1, tile});
-            entries.add(new long[] {323, shortT, 1, tile});
-            entries.add(array(324, offT, ifd.offsets(), extra));
-            entries.add(array(325, offT, ifd.counts(), extra));
+            e.add(TiffWriter.Entry.of(TiffTags.SAMPLES_PER_PIXEL, TiffWriter.SHORT, 1));
+            e.add(TiffWriter.Entry.of(TiffTags.PLANAR_CONFIGURATION, TiffWriter.SHORT, 1));
+            e.add(TiffWriter.Entry.of(TiffTags.TILE_WIDTH, TiffWriter.SHORT, tile));
+            e.add(TiffWriter.Entry.of(TiffTags.TILE_LENGTH, TiffWriter.SHORT, tile));
+            e.add(TiffWriter.Entry.of(TiffTags.TILE_OFFSETS, out.offsetType(), ifd.offsets()));
+            e.add(TiffWriter.Entry.of(TiffTags.TILE_BYTE_COUNTS, out.offsetType(), ifd.counts()));
             if (subIfds != null && subIfds.length > 0) {
-                entries.add(array(330, big ? 18 : 13, subIfds, extra));
+                e.add(TiffWriter.Entry.of(TiffTags.SUB_IFDS, out.ifdType(), subIfds));
             }
             int format = type.isFloatingPoint() ? 3 : type.isSigned() ? 2 : 1;
-            entries.add(new long[] {339, shortT, 1, format});
-            int entrySize = big ? 20 : 12;
-            long ifdStart = position + (position & 1);
-            long afterEntries = ifdStart + (big ? 8 : 2) + (long) entries.size() * entrySize + (big ? 8 : 4);
-            long[] extraOffsets = new long[extra.size()];
-            long cursor = afterEntries;
-            for (int i = 0; i < extra.size(); i++) {
-                extraOffsets[i] = cursor;
-                cursor += extra.get(i).length + (extra.get(i).length & 1);
-            }
-            ByteBuffer b = ByteBuffer.allocate((int) (cursor - ifdStart)).order(ByteOrder.LITTLE_ENDIAN);
-            if (big) {
-                b.putLong(entries.size());
-            } else {
-                b.putShort((short) entries.size());
-            }
-            for (long[] e : entries) {
-                b.putShort((short) e[0]).putShort((short) e[1]);
-                long value = e[3] < 0 ? extraOffsets[(int) (-1 - e[3])] : e[3];
-                if (big) {
-                    b.putLong(e[2]);
-                    if (e[3] >= 0 && (e[1] == shortT)) {
-                        b.putShort((short) value).putShort((short) 0).putInt(0);
-                    } else {
-                        b.putLong(value);
-                    }
-                } else {
-                    b.putInt((int) e[2]);
-                    if (e[3] >= 0 && e[1] == shortT) {
-                        b.putShort((short) value).putShort((short) 0);
-                    } else {
-                        b.putInt((int) value);
-                    }
-                }
-            }
-            if (big) {
-                b.putLong(next);
-            } else {
-                b.putInt((int) next);
-            }
-            for (byte[] x : extra) {
-                b.put(x);
-                if ((x.length & 1) == 1) {
-                    b.put((byte) 0);
-                }
-            }
-            b.flip();
-            long at = ifdStart;
-            while (b.hasRemaining()) {
-                at += ch.write(b, at);
-            }
-            position = at;
-            return ifdStart;
-        }
-
-        /** An entry of {@code values}; stored inline when one fits, else after the entries. */
-        private long[] array(int tag, int type, long[] values, List<byte[]> extra) {
-            boolean eight = type == 16 || type == 18;
-            int width = eight ? 8 : 4;
-            if (values.length * width <= (big ? 8 : 4)) {
-                return new long[] {tag, type, values.length, values.length == 0 ? 0 : values[0]};
-            }
-            ByteBuffer b = ByteBuffer.allocate(values.length * width).order(ByteOrder.LITTLE_ENDIAN);
-            for (long v : values) {
-                if (eight) {
-                    b.putLong(v);
-                } else {
-                    b.putInt((int) v);
-                }
-            }
-            extra.add(b.array());
-            return new long[] {tag, type, values.length, -extra.size()};
+            e.add(TiffWriter.Entry.of(TiffTags.SAMPLE_FORMAT, TiffWriter.SHORT, format));
+            return e;
         }
 
         private String omeXml() {
