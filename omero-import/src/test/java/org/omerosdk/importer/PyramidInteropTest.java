@@ -79,6 +79,26 @@ class PyramidInteropTest {
     }
 
     @Test
+    void theFilesystemStoreHoldsExactlyTheObjectsOfAnInMemoryBuild(@TempDir Path dir) {
+        // the filesystem store writes chunks in place with fsyncs in the background, the memory store through put:
+        // the same keys and the same bytes either way, in every durability
+        for (Compression c : List.of(Compression.NONE, Compression.ZSTD)) {
+            org.omerosdk.model.store.MemoryBinaryStore memory = new org.omerosdk.model.store.MemoryBinaryStore();
+            PyramidBuilder.from(TILES_64).compression(c).build(source(), memory, "img", PyramidMetadata.named("g"),
+                    ProgressListener.NONE);
+            for (FileSystemBinaryStore.Durability d : FileSystemBinaryStore.Durability.values()) {
+                FileSystemBinaryStore fs = new FileSystemBinaryStore(dir.resolve(c + "-" + d), d);
+                PyramidBuilder.from(TILES_64).compression(c).build(source(), fs, "img", PyramidMetadata.named("g"),
+                        ProgressListener.NONE);
+                assertEquals(memory.list(""), fs.list(""), c + " " + d);
+                for (String key : memory.list("")) {
+                    assertTrue(java.util.Arrays.equals(memory.read(key), fs.read(key)), c + " " + d + " " + key);
+                }
+            }
+        }
+    }
+
+    @Test
     void pyramidsRoundTripThroughS3() throws Exception {
         try (BinaryStore s3 = S3ProxyServer.shared().newStore()) {
             roundTrip(s3);

@@ -8,13 +8,16 @@ import java.util.Locale;
 import java.util.Random;
 import org.omerosdk.model.ProgressListener;
 import org.omerosdk.model.config.OmeroConfig;
+import org.omerosdk.render.codec.zarr.Compression;
 import org.omerosdk.render.pyramid.NgffPyramid;
 import org.omerosdk.render.pyramid.PyramidBuilder;
 import org.omerosdk.render.pyramid.PyramidMetadata;
 import org.omerosdk.repo.store.FileSystemBinaryStore;
 
 /**
- * {@code build RAW WIDTH HEIGHT OUTDIR}: our side of {@code benchmarks/run pyramid} (run under /usr/bin/time).
+ * {@code build RAW WIDTH HEIGHT OUTDIR [--no-fsync] [--zstd]}: our side of {@code benchmarks/run pyramid} (run under
+ * /usr/bin/time): durable by default (chunks forced to disk before the metadata), {@code --no-fsync} forces nothing
+ * (the build's cost without its durability), {@code --zstd} writes zstd chunks.
  * {@code tiles OUTDIR N}: N random 256 x 256 tile reads from level 0 of the built pyramid; prints p50 and p99 in ms.
  * {@code noop}: the JVM's own baseline memory.
  */
@@ -27,8 +30,13 @@ public final class PyramidMain {
             case "build": {
                 RawPlaneSource src = new RawPlaneSource(Path.of(args[1]), Integer.parseInt(args[2]),
                         Integer.parseInt(args[3]));
-                NgffPyramid p = PyramidBuilder.from(OmeroConfig.defaults()).build(src,
-                        new FileSystemBinaryStore(Path.of(args[4]), FileSystemBinaryStore.Durability.ON_FLUSH),
+                java.util.List<String> options = java.util.List.of(args).subList(5, args.length);
+                // the default is the durable build: every chunk forced to disk before the metadata is written
+                FileSystemBinaryStore.Durability durability = options.contains("--no-fsync")
+                        ? FileSystemBinaryStore.Durability.NONE : FileSystemBinaryStore.Durability.ON_FLUSH;
+                Compression compression = options.contains("--zstd") ? Compression.ZSTD : Compression.NONE;
+                NgffPyramid p = PyramidBuilder.from(OmeroConfig.defaults()).compression(compression).build(src,
+                        new FileSystemBinaryStore(Path.of(args[4]), durability),
                         "pyramid.zarr", PyramidMetadata.named("bench"),
                         ProgressListener.NONE);
                 System.out.println("levels=" + p.levelCount());

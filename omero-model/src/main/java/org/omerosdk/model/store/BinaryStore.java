@@ -95,6 +95,21 @@ public interface BinaryStore extends AutoCloseable {
         put(key, new ByteArrayInputStream(content));
     }
 
+    /**
+     * Writes the remaining bytes of {@code content} to {@code key} as one of many objects that the caller publishes
+     * itself, by a marker it writes after {@link #flush()} (a pyramid's chunks, then its metadata). What put
+     * guarantees beyond that is relaxed, so a backend can skip its per-object staging: while this call runs a reader
+     * may see the object partly written, and until {@link #flush()} returns a crash may leave it partly written.
+     * Once it returns, reads see the whole object; once {@link #flush()} returns, it is durable. An existing object,
+     * or anything else already at the key, is replaced as {@link #put} replaces it, never written through. The
+     * default is {@link #put}, so a store that refuses writes refuses these too.
+     */
+    default void putBatched(String key, java.nio.ByteBuffer content) {
+        byte[] bytes = new byte[content.remaining()];
+        content.get(bytes);
+        put(key, bytes);
+    }
+
     /** Reads the whole object into memory. */
     default byte[] read(String key) {
         try (InputStream in = get(key)) {
@@ -105,7 +120,8 @@ public interface BinaryStore extends AutoCloseable {
     }
 
     /**
-     * Makes every write committed so far durable (on disk, in the bucket). Stores that make each commit durable, and
+     * Makes every write committed so far, and every {@link #putBatched} that returned, durable (on disk, in the
+     * bucket). Stores that make each commit durable, and
      * stores without durability (memory), do nothing. Callers that publish a marker after many objects (a pyramid's
      * metadata after its chunks) flush before writing the marker.
      */

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * A store that passes every call to another; subclasses override the verbs they change (a read-only view, a store
- * that fails on purpose in a test).
+ * that fails on purpose in a test). {@link #putBatched} and {@code put} are not passed on: they go through this
+ * store's {@link #writer}, so a subclass that changes writes (refuses them, fails them) covers every write.
  */
 public class ForwardingBinaryStore implements BinaryStore {
     private final BinaryStore delegate;

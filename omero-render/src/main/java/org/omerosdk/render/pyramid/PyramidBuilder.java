@@ -143,7 +143,7 @@ public final class PyramidBuilder {
             return t;
         });
         AtomicLong done = new AtomicLong();
-        Writes writes = new Writes(store, pool, threads, progress, done, total);
+        Writes writes = new Writes(pool, threads, progress, done, total);
         try {
             store.put(base + ".zgroup", "{\"zarr_format\":2}".getBytes(StandardCharsets.UTF_8));
             List<ZarrLevel> levels = new ArrayList<>();
@@ -173,8 +173,8 @@ public final class PyramidBuilder {
                 }
             }
             writes.awaitAll();
-            // every chunk durable before the metadata that marks the pyramid complete
-            writes.awaitFlush();
+            // every chunk durable before the metadata that marks the pyramid complete (the store has been forcing
+            // them in the background all along; this waits for the last ones and their directories)
             store.flush();
             store.put(base + ".zattrs", attributes(source, sizes, metadata).getBytes(StandardCharsets.UTF_8));
             store.flush();
@@ -191,7 +191,6 @@ public final class PyramidBuilder {
             throw e;
         } finally {
             pool.shutdownNow();
-            writes.flusher.shutdownNow();
         }
     }
 
@@ -232,17 +231,8 @@ public final class PyramidBuilder {
         private final long total;
         private final int limit;
         private final java.util.ArrayDeque<Future<?>> inFlight = new java.util.ArrayDeque<>();
-        private final BinaryStore store;
-        private final ExecutorService flusher = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "omero-pyramid-flush");
-            t.setDaemon(true);
-            return t;
-        });
-        private Future<?> flushing;
 
-        Writes(BinaryStore store, ExecutorService pool, int threads, ProgressListener progress, AtomicLong done,
-               long total) {
-            this.store = store;
+        Writes(ExecutorService pool, int threads, ProgressListener progress, AtomicLong done, long total) {
             this.pool = pool;
             this.progress = progress;
             this.done = done;
@@ -265,25 +255,6 @@ public final class PyramidBuilder {
             }));
             while (inFlight.size() > limit) {
                 await(inFlight.poll());
-            }
-        }
-
-        /**
-         * Starts making what is written so far durable, on its own thread, unless that is still busy: the disk
-         * writes back while the build goes on instead of all at the end, when nothing else is left to overlap.
-         */
-        void flushInBackground() {
-            if (flushing == null || flushing.isDone()) {
-                if (flushing != null) {
-                    await(flushing);
-                }
-                flushing = flusher.submit(store::flush);
-            }
-        }
-
-        void awaitFlush() {
-            if (flushing != null) {
-                await(flushing);
             }
         }
 
@@ -319,6 +290,8 @@ public final class PyramidBuilder {
          */
         private final java.util.concurrent.ConcurrentLinkedQueue<byte[]> spare =
                 new java.util.concurrent.ConcurrentLinkedQueue<>();
+        private final java.util.concurrent.ConcurrentLinkedQueue<ByteBuffer> spareDirect =
+                new java.util.concurrent.ConcurrentLinkedQueue<>();
 
         Cascade(PixelSource source, List<ZarrLevel> levels, Writes writes, int t, int c, int z) {
             this.source = source;
@@ -348,7 +321,6 @@ public final class PyramidBuilder {
                 filled[0] = rows;
                 firstRow[0] = y;
                 emit(0);
-                writes.flushInBackground();
             }
         }
 
@@ -361,12 +333,22 @@ public final class PyramidBuilder {
             byte[] strip = strips[l];
             int ty = firstRow[l] / a.chunkY();
             for (int tx = 0; tx < ceil(w, a.chunkX()); tx++) {
-                byte[] chunk = cut(strip, w, rows, tx * a.chunkX(), a.chunkX(), a.chunkY());
                 int fx = tx;
-                writes.submit(level, () -> {
-                    level.store.put(a.chunkKey(level.path, t, c, z, ty, fx), a.compression().compress(chunk));
-                    spare.offer(chunk);
-                });
+                String key = a.chunkKey(level.path, t, c, z, ty, fx);
+                if (a.compression() == Compression.NONE) {
+                    // cut straight into a direct buffer: the channel writes it without another copy
+                    ByteBuffer chunk = cutDirect(strip, w, rows, tx * a.chunkX(), a.chunkX(), a.chunkY());
+                    writes.submit(level, () -> {
+                        level.store.putBatched(key, chunk);
+                        spareDirect.offer(chunk);
+                    });
+                } else {
+                    byte[] chunk = cut(strip, w, rows, tx * a.chunkX(), a.chunkX(), a.chunkY());
+                    writes.submit(level, () -> {
+                        level.store.putBatched(key, ByteBuffer.wrap(a.compression().compress(chunk)));
+                        spare.offer(chunk);
+                    });
+                }
             }
             filled[l] = 0;
             if (l + 1 == levels.size()) {
@@ -384,6 +366,27 @@ public final class PyramidBuilder {
                 emit(l + 1);
                 firstRow[l + 1] += next.chunkY();
             }
+        }
+
+        /**
+         * {@link #cut} into a direct buffer, ready to write. Only an edge chunk is cleared first: an inner one is
+         * overwritten whole.
+         */
+        private ByteBuffer cutDirect(byte[] strip, int w, int rows, int x, int cw, int ch) {
+            int size = cw * ch * bpp;
+            ByteBuffer chunk = spareDirect.poll();
+            if (chunk == null || chunk.capacity() != size) {
+                chunk = ByteBuffer.allocateDirect(size);
+            } else if (rows < ch || x + cw > w) {
+                for (int i = 0; i < size; i += ZEROS.length) {
+                    chunk.put(i, ZEROS, 0, Math.min(ZEROS.length, size - i));
+                }
+            }
+            int rowBytes = Math.min(cw, w - x) * bpp;
+            for (int row = 0; row < rows; row++) {
+                chunk.put(row * cw * bpp, strip, (row * w + x) * bpp, rowBytes);
+            }
+            return chunk.clear();
         }
 
         /** The chunk at column x of a strip: always the full chunk size, zero (the fill value) beyond the edge. */
@@ -411,6 +414,8 @@ public final class PyramidBuilder {
             System.arraycopy(src, (row * srcWidth + x) * bpp, chunk, row * cw * bpp, rowBytes);
         }
     }
+
+    private static final byte[] ZEROS = new byte[8192];
 
     private static void await(Future<?> f) {
         try {
@@ -455,7 +460,8 @@ public final class PyramidBuilder {
         // a chunk always has the full chunk size; the part beyond the image edge stays 0 (the fill value)
         byte[] chunk = new byte[cw * ch * bpp];
         copyIntoChunk(tile.array(), w, 0, h, cw, bpp, chunk);
-        level.store.put(a.chunkKey(level.path, t, c, z, ty, tx), a.compression().compress(chunk));
+        level.store.putBatched(a.chunkKey(level.path, t, c, z, ty, tx),
+                ByteBuffer.wrap(a.compression().compress(chunk)));
     }
 
     private String attributes(PixelSource source, List<int[]> sizes, PyramidMetadata m) {

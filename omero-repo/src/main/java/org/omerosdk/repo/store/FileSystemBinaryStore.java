@@ -50,7 +50,13 @@ public final class FileSystemBinaryStore implements BinaryStore {
          * Commits are visible at once and forced to disk by {@link #flush()}, in parallel: for writers of many
          * small objects that mark completion themselves (pyramids), where one fsync per object dominates.
          */
-        ON_FLUSH
+        ON_FLUSH,
+        /**
+         * Nothing is ever forced to disk by the store ({@link #flush()} does nothing): for scratch data, and for
+         * benchmarks that measure a writer's cost apart from the cost of its durability. A crash may lose or tear
+         * anything written.
+         */
+        NONE
     }
 
     private final Path root;
@@ -61,6 +67,32 @@ public final class FileSystemBinaryStore implements BinaryStore {
     private final java.util.Set<Path> checkedDirectories = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final java.util.concurrent.ConcurrentLinkedQueue<Path> unflushed =
             new java.util.concurrent.ConcurrentLinkedQueue<>();
+    /** Directories whose entries changed since the last flush (new files, new subdirectories). */
+    private final java.util.Set<Path> unflushedDirectories = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Batched files still open, waiting for their fsync; bounded so a fast writer cannot exhaust descriptors. */
+    private final java.util.concurrent.Semaphore openBatched = new java.util.concurrent.Semaphore(MAX_OPEN_BATCHED);
+    private final Object syncLock = new Object();
+    /** Batched files handed to the sync threads and not yet forced (guarded by syncLock). */
+    private long syncing;
+    /** The first fsync of a batched file that failed since the last flush (guarded by syncLock). */
+    private StorageException syncFailure;
+
+    private static final int MAX_OPEN_BATCHED = 256;
+    /**
+     * Forces batched files while the writer goes on. An fsync mostly waits on the device, so several run at once to
+     * overlap that latency; the threads are shared by every store and end when idle.
+     */
+    private static final java.util.concurrent.ThreadPoolExecutor SYNC_THREADS;
+
+    static {
+        SYNC_THREADS = new java.util.concurrent.ThreadPoolExecutor(4, 4, 5, java.util.concurrent.TimeUnit.SECONDS,
+                new java.util.concurrent.LinkedBlockingQueue<>(), r -> {
+                    Thread t = new Thread(r, "omero-store-fsync");
+                    t.setDaemon(true);
+                    return t;
+                });
+        SYNC_THREADS.allowCoreThreadTimeOut(true);
+    }
 
     /** A store rooted at {@code root}, which is created if needed; every write is durable when committed. */
     public FileSystemBinaryStore(Path root) {
@@ -127,8 +159,9 @@ public final class FileSystemBinaryStore implements BinaryStore {
             @Override
             protected void publish(Path finished) throws IOException {
                 FileSystemBinaryStore.this.publish(finished, target);
-                if (!eachWrite) {
+                if (durability == Durability.ON_FLUSH) {
                     unflushed.add(target);
+                    unflushedDirectories.add(target.getParent());
                 }
             }
 
@@ -137,6 +170,114 @@ public final class FileSystemBinaryStore implements BinaryStore {
                 return describe();
             }
         };
+    }
+
+    /**
+     * Creates the file in place (no staging file, no rename) and writes it in as few calls as the channel allows;
+     * its fsync runs on a sync thread while the caller goes on, and {@link #flush()} waits for it and then forces the
+     * directories that gained entries. Anything already at the key (an earlier object, a hard or symbolic link into a
+     * user's files) is never written through: the key then takes the ordinary staged write, which replaces it.
+     */
+    @Override
+    public void putBatched(String key, java.nio.ByteBuffer content) {
+        Path target = pathOf(key);
+        FileChannel ch;
+        try {
+            createParents(target);
+            if (durability != Durability.NONE) {
+                openBatched.acquire();
+            }
+            try {
+                ch = FileChannel.open(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+                        LinkOption.NOFOLLOW_LINKS);
+            } catch (FileAlreadyExistsException exists) {
+                release();
+                BinaryStore.super.putBatched(key, content);
+                return;
+            } catch (IOException | RuntimeException e) {
+                release();
+                throw e;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StorageException("interrupted before writing " + key + " to " + describe(), e);
+        } catch (IOException e) {
+            throw new StorageException("cannot write " + key + " to " + describe() + ": " + e.getMessage(), e);
+        }
+        try {
+            while (content.hasRemaining()) {
+                ch.write(content);
+            }
+        } catch (IOException e) {
+            closeQuietly(ch);
+            release();
+            deleteQuietly(target);
+            throw new StorageException("cannot write " + key + " to " + describe() + ": " + e.getMessage(), e);
+        }
+        if (durability == Durability.NONE) {
+            closeQuietly(ch);
+            return;
+        }
+        synchronized (syncLock) {
+            if (syncFailure != null) {
+                closeQuietly(ch);
+                release();
+                throw syncFailure;
+            }
+            syncing++;
+        }
+        SYNC_THREADS.execute(() -> {
+            StorageException failed = null;
+            try (FileChannel c = ch) {
+                c.force(true);
+            } catch (IOException e) {
+                failed = new StorageException("cannot flush " + target + ": " + e.getMessage(), e);
+            } finally {
+                release();
+            }
+            synchronized (syncLock) {
+                if (failed != null && syncFailure == null) {
+                    syncFailure = failed;
+                }
+                syncing--;
+                syncLock.notifyAll();
+            }
+        });
+    }
+
+    private void release() {
+        if (durability != Durability.NONE) {
+            openBatched.release();
+        }
+    }
+
+    /** Creates the missing parent directories of {@code file}, remembering which directories gained entries. */
+    private void createParents(Path file) throws IOException {
+        Path parent = file.getParent();
+        if (durability != Durability.NONE) {
+            unflushedDirectories.add(parent);
+        }
+        if (checkedDirectories.contains(parent)) {
+            return;
+        }
+        Path existing = parent;
+        while (!Files.isDirectory(existing, LinkOption.NOFOLLOW_LINKS)) {
+            existing = existing.getParent();
+            if (durability != Durability.NONE) {
+                unflushedDirectories.add(existing);
+            }
+        }
+        Files.createDirectories(parent);
+        // created inside a directory already known to be inside the root: inside the root too
+        checkedDirectories.add(parent);
+    }
+
+    private static void closeQuietly(FileChannel ch) {
+        try {
+            ch.close();
+        } catch (IOException ignored) {
+            // the write's own failure, or none, is what counts
+        }
     }
 
     /** Renames a finished staging file into place, creating parent directories. */
@@ -371,20 +512,48 @@ public final class FileSystemBinaryStore implements BinaryStore {
 
     @Override
     public void flush() {
+        if (durability == Durability.NONE) {
+            return;
+        }
+        synchronized (syncLock) {
+            try {
+                while (syncing > 0) {
+                    syncLock.wait();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StorageException("interrupted while flushing " + describe(), e);
+            }
+            if (syncFailure != null) {
+                StorageException failed = syncFailure;
+                syncFailure = null;
+                throw failed;
+            }
+        }
         java.util.List<Path> files = new ArrayList<>();
         for (Path p; (p = unflushed.poll()) != null; ) {
             files.add(p);
         }
         // fsyncs wait on the device one at a time; several in flight overlap that latency
-        files.parallelStream().forEach(p -> {
-            try (FileChannel ch = FileChannel.open(p, StandardOpenOption.READ)) {
-                ch.force(true);
-            } catch (NoSuchFileException gone) {
-                // deleted since: nothing to make durable
-            } catch (IOException e) {
-                throw new StorageException("cannot flush " + p + ": " + e.getMessage(), e);
+        files.parallelStream().forEach(FileSystemBinaryStore::force);
+        // then the entries that name them: a file forced but not its directory entry can vanish in a crash
+        java.util.List<Path> directories = new ArrayList<>(unflushedDirectories);
+        unflushedDirectories.removeAll(directories);
+        directories.parallelStream().forEach(FileSystemBinaryStore::force);
+    }
+
+    /** fsync of a file or a directory (a directory is opened for reading, which POSIX systems allow). */
+    private static void force(Path p) {
+        try (FileChannel ch = FileChannel.open(p, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (NoSuchFileException gone) {
+            // deleted since: nothing to make durable
+        } catch (IOException e) {
+            if (Files.isDirectory(p) && System.getProperty("os.name", "").startsWith("Windows")) {
+                return; // directories cannot be opened there, and their entries need no fsync
             }
-        });
+            throw new StorageException("cannot flush " + p + ": " + e.getMessage(), e);
+        }
     }
 
     /** Whether the staging area holds unfinished writes (none once every writer is committed or closed). */

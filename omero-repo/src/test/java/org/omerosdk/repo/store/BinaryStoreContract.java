@@ -220,6 +220,41 @@ public abstract class BinaryStoreContract {
     }
 
     @Test
+    void batchedPutsReadWholeOnceTheyReturnAndReplaceWhatWasThere() throws Exception {
+        byte[] chunk = random(131_072, 5);
+        store.put("img/0/0/0", bytes("older"));
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> writes = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                String key = "img/0/" + (i % 5) + "/" + (i / 5);
+                java.nio.ByteBuffer content = i % 2 == 0 ? java.nio.ByteBuffer.wrap(chunk)
+                        : java.nio.ByteBuffer.allocateDirect(chunk.length).put(chunk).flip();
+                writes.add(pool.submit(() -> store.putBatched(key, content)));
+            }
+            for (Future<?> f : writes) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        store.flush();
+        assertEquals(40, store.list("img/").size());
+        for (String key : store.list("img/")) {
+            assertArrayEquals(chunk, store.read(key), key);
+        }
+        assertFalse(hasUnfinishedWrites());
+    }
+
+    @Test
+    void batchedPutsAreRefusedByAReadOnlyView() {
+        BinaryStore ro = ReadOnlyBinaryStore.applying(OmeroConfig.defaults()
+                .with(ConfigKeys.CLUSTER_READ_ONLY, "true"), store);
+        assertThrows(ReadOnlyException.class, () -> ro.putBatched("img/0/0", java.nio.ByteBuffer.wrap(bytes("x"))));
+        assertFalse(store.exists("img/0/0"));
+    }
+
+    @Test
     void readOnlyConfigurationRefusesWritesWhileReadsGoOn() {
         store.put("kept", bytes("data"));
         for (var key : List.of(ConfigKeys.CLUSTER_READ_ONLY, ConfigKeys.CLUSTER_READ_ONLY_REPO)) {

@@ -65,6 +65,45 @@ class FileSystemBinaryStoreTest extends BinaryStoreContract {
     }
 
     @Test
+    void batchedPutsNeverWriteThroughALinkIntoAUsersFile() throws Exception {
+        FileSystemBinaryStore fs = (FileSystemBinaryStore) store;
+        Path original = Files.writeString(dir.resolve("original.tif"), "user's data");
+        fs.linkExternal(original, "in-place/hard");
+        fs.symlink(original, "in-place/soft");
+        store.putBatched("in-place/hard", java.nio.ByteBuffer.wrap("chunk".getBytes()));
+        store.putBatched("in-place/soft", java.nio.ByteBuffer.wrap("chunk".getBytes()));
+        store.flush();
+        assertEquals("user's data", Files.readString(original));
+        assertEquals("chunk", new String(store.read("in-place/hard")));
+        assertEquals("chunk", new String(store.read("in-place/soft")));
+        assertFalse(Files.isSymbolicLink(dir.resolve("repo/in-place/soft")));
+    }
+
+    @Test
+    void batchedPutsCannotLeaveTheRootThroughASymbolicLink() throws Exception {
+        Path outside = Files.createDirectories(dir.resolve("outside"));
+        Files.createSymbolicLink(dir.resolve("repo/escape"), outside);
+        assertThrows(ValidationException.class,
+                () -> store.putBatched("escape/deeper/evil", java.nio.ByteBuffer.wrap("x".getBytes())));
+        assertFalse(Files.exists(outside.resolve("deeper")));
+    }
+
+    @Test
+    void everyDurabilityWritesBatchedPutsInPlaceWithoutStaging() throws Exception {
+        for (FileSystemBinaryStore.Durability d : FileSystemBinaryStore.Durability.values()) {
+            FileSystemBinaryStore fs = new FileSystemBinaryStore(dir.resolve(d.name()), d);
+            for (int i = 0; i < 300; i++) {
+                fs.putBatched("p/0/" + (i % 7) + "/" + i, java.nio.ByteBuffer.wrap(new byte[] {(byte) i}));
+            }
+            fs.flush();
+            fs.flush();
+            assertEquals(300, fs.list("p/").size(), d.name());
+            assertEquals((byte) 299, fs.read("p/0/5/299")[0], d.name());
+            assertFalse(fs.hasUnfinishedWrites(), d.name());
+        }
+    }
+
+    @Test
     void linkSharesTheFileWhereTheFilesystemAllows() throws Exception {
         store.put("a", new byte[1000]);
         store.link("a", "b");
