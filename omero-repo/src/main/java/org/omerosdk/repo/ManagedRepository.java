@@ -102,7 +102,7 @@ public final class ManagedRepository {
         List<List<String>> split = new ArrayList<>();
         List<String> normalised = new ArrayList<>();
         for (String p : clientPaths) {
-            List<String> components = client.sanitizePath(p.replace('\\', '/'));
+            List<String> components = reserved(client.sanitizePath(p.replace('\\', '/')));
             split.add(components);
             normalised.add(String.join("/", components));
         }
@@ -124,6 +124,19 @@ public final class ManagedRepository {
                     + clientPaths);
         }
         return new ImportLocation(dir, String.join("/", shared), clientPaths, keys, context.userId());
+    }
+
+    /**
+     * Client path components beginning with {@value StoreDirectories#RESERVED_PREFIX} get a {@code _} in front, as
+     * the path rules treat an unsafe prefix: such names are the repository's own records (a directory's owner
+     * marker {@value StoreDirectories#MARKER}, an image's pyramids), which a client's file must never replace.
+     */
+    private static List<String> reserved(List<String> components) {
+        List<String> out = new ArrayList<>(components.size());
+        for (String c : components) {
+            out.add(c.startsWith(StoreDirectories.RESERVED_PREFIX) ? "_" + c : c);
+        }
+        return out;
     }
 
     /**

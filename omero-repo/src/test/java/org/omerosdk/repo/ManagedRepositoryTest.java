@@ -242,4 +242,30 @@ class ManagedRepositoryTest {
         assertEquals(3_000_000L, seen.get(seen.size() - 1));
         assertTrue(seen.size() >= 3);
     }
+
+    @Test
+    void aClientFileNamedLikeTheDirectoryMarkerCannotReplaceIt() throws Exception {
+        Path marker = file("exp/.omero-dir", 100, 7);
+        Path pixels = file("exp/.omero-pixels", 100, 8);
+        Path a = file("exp/a.tif", 100, 9);
+        List<StoredFile> stored = importFiles(TransferMode.COPY, a, marker, pixels);
+        String dir = "ada_2/2026-11/24/14-30-05.123";
+        assertEquals(dir + "/_.omero-dir", stored.get(1).key());
+        assertEquals(dir + "/_.omero-pixels", stored.get(2).key());
+        // the directory still belongs to ada (2) and lists all three files
+        assertEquals("owner=2", new String(store.read(dir + "/.omero-dir"), java.nio.charset.StandardCharsets.UTF_8)
+                .trim());
+        assertEquals(List.of(dir + "/_.omero-dir", dir + "/_.omero-pixels", dir + "/a.tif"),
+                repo.list(dir + "/").stream().sorted().toList());
+        assertArrayEquals(Files.readAllBytes(marker), store.read(stored.get(1).key()));
+    }
+
+    @Test
+    void anotherUsersMarkerNameInAClientPathsDirectoryCannotTakeOverTheDirectory() throws Exception {
+        Path inner = file("exp/.omero-dir/x.tif", 100, 10);
+        Path b = file("exp/b.tif", 100, 11);
+        List<StoredFile> stored = importFiles(TransferMode.COPY, b, inner);
+        assertTrue(stored.get(1).key().endsWith("/_.omero-dir/x.tif"), stored.get(1).key());
+        assertThrows(SecurityViolation.class, () -> repo.checkWritable(3, stored.get(1).key()));
+    }
 }

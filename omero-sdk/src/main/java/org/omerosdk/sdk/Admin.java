@@ -49,6 +49,7 @@ public final class Admin {
      * @throws SecurityViolation  when the caller may not create users, or not in one of these groups
      */
     public Experimenter createUser(String omeName, String firstName, String lastName, ExperimenterGroup... copies) {
+        UserNames.check(omeName);
         if (copies.length == 0) {
             throw new ValidationException("user \"" + omeName + "\" needs at least one group (the default group)");
         }
@@ -169,7 +170,8 @@ public final class Admin {
                 throw new SecurityViolation("user \"" + session.user().omeName() + "\" may not remove members of \""
                         + group.name() + "\": only its owners and administrators (ModifyGroupMembership) may");
             }
-            boolean special = group.name().equals(Bootstrap.SYSTEM) || group.name().equals(Bootstrap.USER);
+            // system and user by the stored ids, never by a name
+            boolean special = group.id() == session.ids().systemGroup || group.id() == session.ids().userGroup;
             if (special && (user.id() == Bootstrap.rootId(q) || user.id() == ctx.realUserId())) {
                 throw new ValidationException("\"" + user.omeName() + "\" cannot be removed from group \""
                         + group.name() + "\"" + (user.id() == Bootstrap.rootId(q) ? ": root always belongs to it"
@@ -181,8 +183,8 @@ public final class Admin {
                     .orElseThrow(() -> new NotFoundException("\"" + user.omeName() + "\" is not a member of \""
                             + group.name() + "\""));
             long others = memberships.stream().filter(x -> x.parent().id() != group.id()
-                    && !x.parent().name().equals(Bootstrap.USER)).count();
-            if (others == 0 && !group.name().equals(Bootstrap.USER)) {
+                    && x.parent().id() != session.ids().userGroup).count();
+            if (others == 0 && group.id() != session.ids().userGroup) {
                 throw new ValidationException("\"" + user.omeName() + "\" cannot leave \"" + group.name()
                         + "\": a user must remain a member of some group besides user, which is the default group");
             }
@@ -320,6 +322,15 @@ public final class Admin {
     public GroupExperimenterMap addToGroup(Experimenter user, ExperimenterGroup group, boolean owner) {
         return session.write((q, w) -> {
             SecurityContext ctx = q.context();
+            // decided on the stored rows, and who may ask comes before everything, a no-op included
+            ExperimenterGroup storedGroup = Containers.load(q, group);
+            Containers.load(q, user);
+            if (!ctx.has(org.omerosdk.permissions.AdminPrivilege.MODIFY_GROUP_MEMBERSHIP)
+                    && !ctx.ownerOf().contains(storedGroup.id())) {
+                throw new SecurityViolation("user \"" + session.user().omeName() + "\" may not change the members "
+                        + "of \"" + storedGroup.name() + "\": only its owners and administrators "
+                        + "(ModifyGroupMembership) may");
+            }
             Optional<GroupExperimenterMap> existing = q.first(membership(user, group));
             SessionLimits.Memberships target = SessionLimits.Memberships.of(q, user.id(), session.ids());
             if (existing.isEmpty() && target.admin()

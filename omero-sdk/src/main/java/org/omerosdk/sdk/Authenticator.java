@@ -279,6 +279,22 @@ final class Authenticator {
                 }
                 LdapUser u = found.get();
                 String name = ignoreCase ? u.omeName().toLowerCase(Locale.ROOT) : u.omeName();
+                Optional<Experimenter> stored = user(name);
+                if (stored.isPresent()) {
+                    // the login differed from the stored name only as the directory ignores (case, surrounding
+                    // spaces): the same entry is the same user, any other user of that name keeps it
+                    boolean same = password(stored.get().id()).flatMap(Password::dn)
+                            .filter(dn -> dn.equalsIgnoreCase(u.dn())).isPresent();
+                    if (!same) {
+                        LOG.info("LDAP login {} is the directory's {} ({}), but the user {} is not that entry; "
+                                + "login refused", login, u.omeName(), u.dn(), name);
+                        return Result.REFUSE;
+                    }
+                    if (syncOnLogin) {
+                        synchronize(stored.get(), u);
+                    }
+                    return Result.accept(stored.get());
+                }
                 return Result.accept(create(name, u.firstName(), u.middleName(), u.lastName(), u.email(),
                         u.institution(), u.groups(), u.ownedGroups(), u.dn()));
             }
@@ -309,6 +325,7 @@ final class Authenticator {
      */
     private Experimenter create(String omeName, String first, String middle, String last, String email,
                                 String institution, List<String> groups, List<String> owned, String dn) {
+        UserNames.check(omeName);
         try (Session root = sdk.systemSession("identity")) {
             return root.write((q, w) -> {
                 Experimenter e = new Experimenter(omeName, first, last);

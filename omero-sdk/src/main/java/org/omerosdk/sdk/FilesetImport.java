@@ -140,12 +140,14 @@ final class FilesetImport {
         long[] bytes = {0};
         List<String> placedUnder = new ArrayList<>();
         List<StoredFile> stored = new ArrayList<>();
+        String journal = null;
         try (OpenedFileset opened = readers.open(Location.of(found.source()))) {
             step("probe", 1, 1);
             TransferMode mode = settings.mode() == TransferMode.MOVE ? TransferMode.HARD_LINK : settings.mode();
             ImportLocation where = repository.prepare(new Imports(session, repository).templateContext(),
                     found.files().stream().map(Path::toString).toList(), OptionalInt.of(found.directory() ? 1 : 0));
             placedUnder.add(where.templatePrefix());
+            journal = ImportJournal.begin(repository.store(), where.templatePrefix());
             ChecksumAlgorithm algorithm = repository.checksums().supported().get(0);
             stored.addAll(repository.transfer(where, found.files(), mode, algorithm, (step, done, total) -> {
                 bytes[0] = done;
@@ -175,11 +177,14 @@ final class FilesetImport {
                     Files.deleteIfExists(p);   // ln_rm: the originals go only once the import is committed
                 }
             }
+            ImportJournal.end(repository.store(), journal);
             return new ImportReport(found.source(), found.format(), Optional.of(recorded.fileset()),
                     recorded.images(), stored, bytes[0], Duration.ofNanos(System.nanoTime() - start),
                     Optional.empty());
         } catch (RuntimeException | IOException e) {
-            removePlaced(stored, placedUnder);
+            if (removePlaced(stored, placedUnder) && journal != null) {
+                ImportJournal.end(repository.store(), journal);
+            }
             OmeroException error = e instanceof OmeroException oe ? oe
                     : new StorageException("importing " + found.source() + " failed: " + e, e);
             return ImportReport.failed(found.source(), found.format(), bytes[0],
@@ -371,28 +376,33 @@ final class FilesetImport {
     }
 
     /** Removes what a failed fileset placed: its stored files and everything below its own (new) directory. */
-    private void removePlaced(List<StoredFile> stored, List<String> placedUnder) {
+    /** Removes what the failed import placed; false when some of it could not be removed (the journal stays). */
+    private boolean removePlaced(List<StoredFile> stored, List<String> placedUnder) {
         BinaryStore store = repository.store();
+        boolean all = true;
         for (StoredFile f : stored) {
             if (f.mode() != TransferMode.IN_PLACE) {
-                quietly(() -> store.delete(f.key()));
+                all &= quietly(() -> store.delete(f.key()));
             }
         }
         for (String prefix : placedUnder) {
-            quietly(() -> {
+            all &= quietly(() -> {
                 for (String k : store.list(prefix)) {
                     store.delete(k);
                 }
                 return true;
             });
         }
+        return all;
     }
 
-    private static void quietly(java.util.function.BooleanSupplier work) {
+    private static boolean quietly(java.util.function.BooleanSupplier work) {
         try {
             work.getAsBoolean();
+            return true;
         } catch (RuntimeException ignored) {
             // best effort: the original failure is what the report names
+            return false;
         }
     }
 }

@@ -56,19 +56,29 @@ public final class Imports {
         List<String> clientPaths = files.stream().map(p -> p.toAbsolutePath().toString()).toList();
         ImportLocation where = repository.prepare(who, clientPaths, readerRequiredDirectories);
         ChecksumAlgorithm algorithm = repository.checksums().supported().get(0);
-        List<StoredFile> stored = repository.transfer(where, files, mode, algorithm, progress);
+        String journal = ImportJournal.begin(repository.store(), where.templatePrefix());
+        List<StoredFile> stored;
         try {
-            return session.write((q, w) -> {
+            stored = repository.transfer(where, files, mode, algorithm, progress);
+        } catch (RuntimeException e) {
+            ImportJournal.end(repository.store(), journal); // the transfer removed what it placed
+            throw e;
+        }
+        try {
+            ImportedFileset done = session.write((q, w) -> {
                 Fileset fileset = recordFileset(w, where, stored);
                 List<Image> saved = Images.save(q, w, dataset, images, Optional.of(fileset), progress);
                 return new ImportedFileset(fileset, stored, saved);
             });
+            ImportJournal.end(repository.store(), journal);
+            return done;
         } catch (RuntimeException e) {
             for (StoredFile f : stored) {
                 if (f.mode() != TransferMode.IN_PLACE) {
                     repository.store().delete(f.key());
                 }
             }
+            ImportJournal.end(repository.store(), journal);
             throw e;
         }
     }

@@ -81,6 +81,9 @@ public final class OmeroSdk implements AutoCloseable {
                 }
             });
             db.embeddedDir.ifPresent(RepositoryGuard::markCreated);
+            if (ownManagedDir && java.nio.file.Files.isDirectory(Path.of(config.get(ConfigKeys.MANAGED_DIR)))) {
+                repository(); // opening it cleans after imports a killed JVM left (see ImportJournal)
+            }
             this.sessions = new Sessions(store, b.clock, config, ids);
             this.authenticator = new Authenticator(this, store, hasher, config, b.externalIdentities,
                     b.groupMappers);
@@ -145,6 +148,13 @@ public final class OmeroSdk implements AutoCloseable {
         if (repository == null) {
             repository = ManagedRepository.open(config, binaryStore != null ? binaryStore
                     : new FileSystemBinaryStore(Path.of(config.get(ConfigKeys.MANAGED_DIR))));
+            try {
+                // what a JVM killed mid-import left: unfinished writes and files no row records
+                ImportJournal.resume(store, repository.store());
+            } catch (org.omerosdk.model.OmeroException | java.io.UncheckedIOException e) {
+                LOG.warn("omero-sdk: could not clean after interrupted imports in {}: {}",
+                        repository.store().describe(), e.getMessage());
+            }
         }
         return repository;
     }

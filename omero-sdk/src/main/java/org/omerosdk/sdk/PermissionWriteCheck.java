@@ -45,8 +45,8 @@ final class PermissionWriteCheck implements WriteCheck {
 
     @Override
     public void check(SecurityContext ctx, EventLog.Action action, IObject object) {
-        if (ctx.fullAdmin() && ctx.isAllGroups() || ctx.userId() < 0) {
-            return; // full administrators in the all-groups context and the SDK's own system work
+        if (ctx.userId() < 0) {
+            return; // the SDK's own system work (bootstrap, migrations of rows)
         }
         if (ownsGroupOf(ctx, object, action)) {
             return;
@@ -63,7 +63,7 @@ final class PermissionWriteCheck implements WriteCheck {
 
     @Override
     public Verdict decide(SecurityContext ctx, Action action, long ownerId, long groupId) {
-        if (ctx.fullAdmin() && ctx.isAllGroups() || ctx.userId() < 0) {
+        if (ctx.userId() < 0) {
             return Verdict.ALLOWED;
         }
         Actor actor = actor(ctx);
@@ -116,47 +116,63 @@ final class PermissionWriteCheck implements WriteCheck {
             }
             return;
         }
-        long group = ctx.writeGroupId();
+        long group = WritePath.groupOfNew(ctx, object);
         if (actor.userId() == Actor.GUEST_ID) {
             throw new SecurityViolation("the guest user may not create " + object.getClass().getSimpleName()
                     + ": guest creates nothing");
         }
-        if (object instanceof Link<?, ?> link && link.parent().isSaved()) {
-            IObject parent = link.parent();
-            IObject child = link.child();
-            long pg = parent.details().groupId().orElse(group);
-            if (child.isSaved() && child.details().groupId().isPresent() && child.details().groupId().get() != pg) {
-                throw new SecurityViolation("user " + ctx.userId() + " may not link " + parent + " to " + child
-                        + ": links across groups are refused");
+        // OMERO's linkage check, on every object the new one refers to (links, a ROI's image, a channel's logical
+        // channel, ...), decided on the stored rows the write path put in place of the caller's copies
+        for (IObject end : Fields.of(object).savedReferences(object)) {
+            if (kind(end) != ObjectKind.DATA) {
+                continue; // anyone may refer to users, groups and memberships
             }
-            // OMERO's linkage check: the link needs the right on both ends (ANNOTATE for annotation links)
-            Action needed = EntityClasses.isAnnotationLink(link.getClass()) ? Action.ANNOTATE : Action.LINK;
-            for (IObject end : child.isSaved() ? List.of(parent, child) : List.of(parent)) {
-                if (kind(end) == ObjectKind.DATA) {
-                    require(ctx, actor, end, needed, needed == Action.ANNOTATE ? "annotate with or on " : "link to ");
-                }
+            Optional<Long> endGroup = end.details().groupId();
+            if (endGroup.isEmpty() || isSpecialGroup(endGroup.get())) {
+                continue; // objects of system and user may be linked by anyone
             }
-            return;
-        }
-        // a ROI annotates its image; a shape joins its ROI (OMERO's linkage check: ANNOTATE, WRITE)
-        IObject target = object instanceof org.omerosdk.model.roi.Roi r ? r.image()
-                : object instanceof org.omerosdk.model.roi.Shape sh ? sh.roi()
-                : object instanceof org.omerosdk.model.display.RenderingDef rd ? rd.pixels()
-                : object instanceof org.omerosdk.model.display.ChannelBinding cb ? cb.renderingDef() : null;
-        if (target != null && target.isSaved()) {
-            if (target.details().groupId().isPresent() && target.details().groupId().get() != group) {
-                throw new SecurityViolation("user " + ctx.userId() + " may not attach " + object.getClass()
-                        .getSimpleName() + " to " + target + ": links across groups are refused");
+            require(ctx, actor, end, Action.VIEW, ""); // an invisible end answers like a missing one, first
+            if (endGroup.get() != group) {
+                throw new SecurityViolation("user " + ctx.userId() + " may not " + verb(object, end) + end
+                        + " from group " + group + ": links across groups are refused");
             }
-            // rendering settings need only read access to the pixels (one's own settings on anything one sees)
-            Action needed = object instanceof org.omerosdk.model.roi.Roi ? Action.ANNOTATE
-                    : object instanceof org.omerosdk.model.display.RenderingDef ? Action.VIEW : Action.LINK;
-            require(ctx, actor, target, needed, needed == Action.ANNOTATE ? "draw a ROI on " : "add to ");
+            Action needed = needed(object, end);
+            require(ctx, actor, end, needed, verb(object, end));
         }
         if (!ctx.has(AdminPrivilege.WRITE_OWNED) && !ctx.memberOf().contains(group)) {
             throw new SecurityViolation("user " + ctx.userId() + " may not create " + object.getClass().getSimpleName()
                     + " in group " + group + ": not a member of it");
         }
+    }
+
+    /**
+     * The right a new object {@code x} needs on an object {@code y} it refers to (OMERO's linkage check): read
+     * access for rendering settings and thumbnails, ANNOTATE for annotation links and a ROI on its image, else
+     * WRITE (the evaluator's LINK).
+     */
+    private static Action needed(IObject x, IObject y) {
+        if (EntityClasses.isAnnotationLink(x.getClass()) || x instanceof org.omerosdk.model.roi.Roi
+                && y instanceof org.omerosdk.model.core.Image) {
+            return Action.ANNOTATE;
+        }
+        if (x instanceof org.omerosdk.model.display.RenderingDef || y instanceof org.omerosdk.model.display.RenderingDef
+                || x instanceof org.omerosdk.model.display.Thumbnail && y instanceof org.omerosdk.model.core.Pixels) {
+            return Action.VIEW;
+        }
+        return Action.LINK;
+    }
+
+    private static String verb(IObject x, IObject y) {
+        if (x instanceof Link<?, ?>) {
+            return EntityClasses.isAnnotationLink(x.getClass()) ? "annotate with or on " : "link to ";
+        }
+        return x instanceof org.omerosdk.model.roi.Roi ? "draw a ROI on "
+                : "make a " + org.hibernate.Hibernate.getClass(x).getSimpleName() + " refer to ";
+    }
+
+    private boolean isSpecialGroup(long dbGroupId) {
+        long g = groupId(dbGroupId);
+        return g == Actor.SYSTEM_GROUP || g == Actor.USER_GROUP;
     }
 
     /**

@@ -160,6 +160,15 @@ final class Store {
         }
     }
 
+    private static String constraintName(RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.hibernate.exception.ConstraintViolationException c && c.getConstraintName() != null) {
+                return " (constraint " + c.getConstraintName() + ")";
+            }
+        }
+        return "";
+    }
+
     private static RuntimeException translate(RuntimeException e) {
         if (e instanceof OmeroException) {
             return e;
@@ -176,6 +185,19 @@ final class Store {
             if (t instanceof java.sql.SQLTransientConnectionException) {
                 return new StorageException("no database connection became free in time: every connection of "
                         + "the pool (omero.db.poolsize) stayed busy; " + t.getMessage(), e);
+            }
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                // a rule the checks before the write should have caught: say which, never the SQL
+                if (sql.getSQLState().equals("23505")) {
+                    return new org.omerosdk.model.ValidationException("the change would duplicate a stored row "
+                            + "where a value must be unique" + constraintName(e), e);
+                }
+                if (sql.getSQLState().equals("22001")) {
+                    return new org.omerosdk.model.ValidationException("a value is longer than its column allows"
+                            + constraintName(e), e);
+                }
             }
         }
         Throwable root = e;

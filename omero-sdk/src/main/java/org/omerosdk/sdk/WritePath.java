@@ -45,9 +45,10 @@ final class WritePath {
      * where OMERO.web's "organizing data of other users" applies (see {@link #portfolioOwner}).
      */
     <T extends IObject> T create(T object) {
+        useStoredReferences(object);
         checked(EventLog.Action.INSERT, object);
-        long group = object instanceof Link<?, ?> l && l.parent().isSaved()
-                ? l.parent().details().groupId().orElse(ctx.writeGroupId()) : ctx.writeGroupId();
+        refuseDuplicateLink(object);
+        long group = groupOfNew(ctx, object);
         Permissions perms = object instanceof ExperimenterGroup g ? g.details().permissions() : permissionsOf(group);
         long owner = ctx.userId();
         if (object instanceof Link<?, ?> l && l.parent().isSaved() && l.child().details().ownerId().isPresent()) {
@@ -74,14 +75,62 @@ final class WritePath {
      * lets administrators do (see {@link #portfolioOwner}); otherwise exactly {@link #create}.
      */
     <T extends IObject> T createFor(long dataOwner, T object) {
+        useStoredReferences(object);
         checked(EventLog.Action.INSERT, object);
         long group = ctx.writeGroupId();
         Permissions perms = permissionsOf(group);
         return insert(object, portfolioOwner(group, perms, dataOwner), group, perms);
     }
 
+    /**
+     * The group a new object goes to: a link's parent's group, else the caller's write group (the session's group,
+     * or its default group in the all-groups context).
+     */
+    static long groupOfNew(SecurityContext ctx, IObject object) {
+        return object instanceof Link<?, ?> l && l.parent().isSaved()
+                ? l.parent().details().groupId().orElse(ctx.writeGroupId()) : ctx.writeGroupId();
+    }
+
+    /**
+     * Puts the stored rows in place of every saved object {@code object} refers to, so that the write check and
+     * the new row see what is stored, never a caller's edited copy (its owner, group or permissions).
+     */
+    private void useStoredReferences(IObject object) {
+        Fields.of(object).replaceReferences(object, ref -> {
+            if (session.contains(ref)) {
+                return ref;
+            }
+            Class<?> type = ref instanceof org.hibernate.proxy.HibernateProxy p
+                    ? p.getHibernateLazyInitializer().getPersistentClass() : ref.getClass();
+            IObject stored = (IObject) session.find(type, ref.id());
+            if (stored == null) {
+                throw new NotFoundException(ref + " does not exist (deleted by someone else?)");
+            }
+            return stored;
+        });
+    }
+
+    /**
+     * A link joins a parent and a child once (the tables' unique key): a second one is a validation error naming
+     * both, decided before the insert so that no SQL error surfaces.
+     */
+    private void refuseDuplicateLink(IObject object) {
+        if (object instanceof Link<?, ?> l && l.parent().isSaved() && l.child().isSaved()) {
+            Long n = session.createQuery("select count(l) from " + org.hibernate.Hibernate.getClass(object).getName()
+                    + " l where l.parent.id = :p and l.child.id = :c", Long.class)
+                    .setParameter("p", l.parent().id()).setParameter("c", l.child().id()).getSingleResult();
+            if (n > 0) {
+                String verb = EntityClasses.isAnnotationLink(object.getClass()) ? " is already attached to "
+                        : " is already linked to ";
+                throw new org.omerosdk.model.ValidationException(l.child() + verb + l.parent() + ": a "
+                        + entityName(object) + " joins each pair once");
+            }
+        }
+    }
+
     /** The one place a new object gets its details, is persisted and logged. */
     private <T extends IObject> T insert(T object, long owner, long group, Permissions perms) {
+        Fields.of(object).validate(object);
         object.details().assignCreation(owner, group, perms, eventId(isGlobal(object) ? null : group));
         session.persist(object);
         log(EventLog.Action.INSERT, object);
@@ -112,6 +161,7 @@ final class WritePath {
         // ownership changes only through chown/chgrp (later issues), never through a copy's details
         Details d = stored.details();
         object.details().assignOwnership(d.ownerId().orElse(null), d.groupId().orElse(null), d.permissions());
+        Fields.of(object).validate(object);
         object.details().assignUpdate(eventId(logGroup(stored)));
         T merged = session.merge(object);
         log(EventLog.Action.UPDATE, merged);
@@ -126,6 +176,7 @@ final class WritePath {
         @SuppressWarnings("unchecked")
         T stored = (T) current(EventLog.Action.UPDATE, copy);
         change.accept(stored);
+        Fields.of(stored).validate(org.hibernate.Hibernate.unproxy(stored, IObject.class));
         stored.details().assignUpdate(eventId(logGroup(stored)));
         log(EventLog.Action.UPDATE, stored);
         return stored;

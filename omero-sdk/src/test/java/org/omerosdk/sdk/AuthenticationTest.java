@@ -252,4 +252,32 @@ class AuthenticationTest {
             refusal(sdk, "local", "directory-pw");
         }
     }
+
+    @Test
+    void anLdapLoginDifferingFromTheStoredNameOnlyInCaseOrSurroundingSpacesIsThatUser() {
+        try (OmeroSdk sdk = withLdap(builder()).open()) {
+            // first login through a variant: the user is created under the directory's name
+            Experimenter ada = sdk.login("Ada", "engine-1843".toCharArray()).user();
+            assertEquals("ada", ada.omeName());
+            for (String login : List.of("ada", "ADA", " ada", "ada ", " Ada ")) {
+                assertEquals(ada.id(), sdk.login(login, "engine-1843".toCharArray()).user().id(), login);
+            }
+            assertEquals(1, sdk.rootSession().admin().groupsOf(ada).stream().filter(g -> g.name().equals("user"))
+                    .count());
+            assertTrue(sdk.rootSession().admin().findUser("Ada").isEmpty());
+            refusal(sdk, "ADA", "engine-1842");
+        }
+    }
+
+    @Test
+    void anLdapLoginVariantOfALocalUsersNameIsRefusedNotAStorageError() throws Exception {
+        ldap.modify("dn: cn=local,ou=lab," + BASE, "changetype: modify", "add: labName", "labName: engines");
+        try (OmeroSdk sdk = withLdap(builder()).open()) {
+            Experimenter local = user(sdk, "local", "table-pw");
+            for (String login : List.of("Local", " local")) {
+                assertThrows(AuthenticationException.class, () -> sdk.login(login, "directory-pw".toCharArray()));
+            }
+            assertEquals(local.id(), sdk.login("local", "table-pw".toCharArray()).user().id());
+        }
+    }
 }

@@ -41,6 +41,8 @@ import org.omerosdk.model.store.TempFileWriter;
 public final class FileSystemBinaryStore implements BinaryStore {
     /** The directory, inside the root, where uncommitted writes live. */
     public static final String STAGING = ".omero-staging";
+    /** The suffix of an unfinished write in {@link #STAGING}. */
+    public static final String PART = ".part";
 
     /** When written files reach the disk. */
     public enum Durability {
@@ -112,6 +114,39 @@ public final class FileSystemBinaryStore implements BinaryStore {
         }
     }
 
+    /** A new file for an unfinished write, named after this JVM (see {@link WriterIds}). */
+    private Path temp() {
+        return staging.resolve(WriterIds.current() + "_" + UUID.randomUUID() + PART);
+    }
+
+    /**
+     * Removes the unfinished writes ({@value #PART} files in {@value #STAGING}) of JVMs that are gone (see
+     * {@link WriterIds#mayBeAlive}); never one of a live writer.
+     *
+     * @return the number of files removed
+     */
+    public int removeAbandonedWrites() {
+        int removed = 0;
+        try (java.util.stream.Stream<Path> files = Files.list(staging)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                String name = f.getFileName().toString();
+                if (!name.endsWith(PART) || !Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
+                    continue;
+                }
+                java.time.Instant touched = Files.getLastModifiedTime(f, LinkOption.NOFOLLOW_LINKS).toInstant();
+                // a name without a writer id is from before ids were written: abandoned once old enough
+                boolean alive = WriterIds.of(name).map(id -> WriterIds.mayBeAlive(id, touched))
+                        .orElse(touched.isAfter(java.time.Instant.now().minus(WriterIds.FOREIGN_GRACE)));
+                if (!alive && Files.deleteIfExists(f)) {
+                    removed++;
+                }
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new StorageException("cannot clean the unfinished writes in " + staging + ": " + e.getMessage(), e);
+        }
+        return removed;
+    }
+
     /** The root directory. */
     public Path root() {
         return root;
@@ -155,7 +190,7 @@ public final class FileSystemBinaryStore implements BinaryStore {
     public StoreWriter writer(String key) {
         Path target = pathOf(key);
         boolean eachWrite = durability == Durability.EACH_WRITE;
-        return new TempFileWriter(key, staging.resolve(UUID.randomUUID() + ".part"), eachWrite) {
+        return new TempFileWriter(key, temp(), eachWrite) {
             @Override
             protected void publish(Path finished) throws IOException {
                 FileSystemBinaryStore.this.publish(finished, target);
@@ -386,7 +421,7 @@ public final class FileSystemBinaryStore implements BinaryStore {
     public void copy(String from, String to) {
         Path source = existing(from);
         Path target = pathOf(to);
-        Path temp = staging.resolve(UUID.randomUUID() + ".part");
+        Path temp = temp();
         try {
             Files.copy(source, temp);
             publish(temp, target);
@@ -402,7 +437,7 @@ public final class FileSystemBinaryStore implements BinaryStore {
     public void link(String from, String to) {
         Path source = existing(from);
         Path target = pathOf(to);
-        Path temp = staging.resolve(UUID.randomUUID() + ".part");
+        Path temp = temp();
         try {
             Files.createLink(temp, source);
             publish(temp, target);
@@ -454,7 +489,7 @@ public final class FileSystemBinaryStore implements BinaryStore {
      */
     public boolean linkExternal(Path file, String key) {
         Path target = pathOf(key);
-        Path temp = staging.resolve(UUID.randomUUID() + ".part");
+        Path temp = temp();
         try {
             Files.createLink(temp, file);
             publish(temp, target);
@@ -475,7 +510,7 @@ public final class FileSystemBinaryStore implements BinaryStore {
     /** Moves {@code file} from outside the store to {@code key} (renamed when on the same filesystem). */
     public void moveExternal(Path file, String key) {
         Path target = pathOf(key);
-        Path temp = staging.resolve(UUID.randomUUID() + ".part");
+        Path temp = temp();
         try {
             Files.move(file, temp, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {

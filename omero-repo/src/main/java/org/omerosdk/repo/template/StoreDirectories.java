@@ -17,6 +17,11 @@ import org.omerosdk.model.store.BinaryStore;
 public final class StoreDirectories implements RepositoryDirectories {
     /** The name of the marker object of a directory. */
     public static final String MARKER = ".omero-dir";
+    /**
+     * Names beginning with this are the repository's own (the marker, {@code .omero-pixels/} of an import); a
+     * client's file of such a name is stored under another (see {@code ManagedRepository#prepare}).
+     */
+    public static final String RESERVED_PREFIX = ".omero-";
 
     private final BinaryStore store;
 
@@ -45,7 +50,7 @@ public final class StoreDirectories implements RepositoryDirectories {
             String rest = key.substring(prefix.length());
             int slash = rest.indexOf('/');
             String child = slash < 0 ? rest : rest.substring(0, slash);
-            if (!child.equals(MARKER) && !child.startsWith(".omero-")) {
+            if (!child.equals(MARKER) && !child.startsWith(RESERVED_PREFIX)) {
                 children.add(child);
             }
         }
