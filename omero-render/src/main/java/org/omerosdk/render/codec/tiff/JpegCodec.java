@@ -1,5 +1,7 @@
 package org.omerosdk.render.codec.tiff;
 
+import java.awt.image.DataBufferByte;
+import java.awt.image.PixelInterleavedSampleModel;
 import java.awt.image.Raster;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -114,6 +116,10 @@ public final class JpegCodec {
             int w = r.getWidth();
             int h = r.getHeight();
             int bands = r.getNumBands();
+            byte[] direct = interleavedBytes(r);
+            if (direct != null) {
+                return new Decoded(w, h, bands, direct);
+            }
             Object elements = r.getDataElements(r.getMinX(), r.getMinY(), w, h, null);
             if (!(elements instanceof byte[] px)) {
                 throw new FormatException(where + ": JPEG decoded to " + elements.getClass().getSimpleName()
@@ -128,6 +134,31 @@ public final class JpegCodec {
         } finally {
             d.reader.setInput(null);
         }
+    }
+
+    /**
+     * The raster's own array when it holds exactly w x h x bands interleaved bytes in band order from offset 0 (what
+     * the JDK's decoder produces), so that no copy is made; null otherwise.
+     */
+    private static byte[] interleavedBytes(Raster r) {
+        if (r.getMinX() != 0 || r.getMinY() != 0 || !(r.getDataBuffer() instanceof DataBufferByte buffer)
+                || buffer.getNumBanks() != 1 || buffer.getOffset() != 0
+                || !(r.getSampleModel() instanceof PixelInterleavedSampleModel m)) {
+            return null;
+        }
+        int bands = r.getNumBands();
+        int[] offsets = m.getBandOffsets();
+        if (m.getPixelStride() != bands || m.getScanlineStride() != r.getWidth() * bands
+                || r.getSampleModelTranslateX() != 0 || r.getSampleModelTranslateY() != 0) {
+            return null;
+        }
+        for (int b = 0; b < bands; b++) {
+            if (offsets[b] != b) {
+                return null;
+            }
+        }
+        byte[] data = buffer.getData();
+        return data.length == r.getWidth() * r.getHeight() * bands ? data : null;
     }
 
     /** Converts interleaved YCbCr (JFIF, full range) to RGB in place. */

@@ -13,20 +13,28 @@ final class Lzw {
 
     /** Decodes {@code in} into {@code out}; returns the number of bytes written (at most {@code out.length}). */
     static int decode(byte[] in, byte[] out, String where) {
-        int[] off = new int[4096];
-        int[] len = new int[4096];
+        return decode(in, in.length, out, 0, out.length, new int[4096], new int[4096], where);
+    }
+
+    /**
+     * Decodes {@code in[0..inLen)} into {@code out[outOff..outOff+outLen)}, with the caller's code tables
+     * ({@code off} and {@code len}, 4096 entries each, reused across calls so that a strip costs no allocation);
+     * returns the number of bytes written.
+     */
+    static int decode(byte[] in, int inLen, byte[] out, int outOff, int outLen, int[] off, int[] len,
+                      String where) {
         int next = 258;
         int width = 9;
         long bits = 0;
         int nbits = 0;
         int ip = 0;
-        int op = 0;
+        int op = outOff;
         int prev = -1;
-        final int outLen = out.length;
+        final int outEnd = outOff + outLen;
         while (true) {
             while (nbits < width) {
-                if (ip >= in.length) {
-                    return op;   // data may end without an end-of-information code
+                if (ip >= inLen) {
+                    return op - outOff;   // data may end without an end-of-information code
                 }
                 bits = (bits << 8) | (in[ip++] & 0xFF);
                 nbits += 8;
@@ -34,7 +42,7 @@ final class Lzw {
             int code = (int) (bits >>> (nbits - width)) & ((1 << width) - 1);
             nbits -= width;
             if (code == 257) {
-                return op;
+                return op - outOff;
             }
             if (code == 256) {
                 next = 258;
@@ -46,8 +54,8 @@ final class Lzw {
                 if (code > 255) {
                     throw new FormatException(where + ": corrupt LZW data (code " + code + " after a clear code)");
                 }
-                if (op >= outLen) {
-                    return op;
+                if (op >= outEnd) {
+                    return op - outOff;
                 }
                 off[code] = op;
                 len[code] = 1;
@@ -60,16 +68,16 @@ final class Lzw {
                 int n;
                 int from;
                 if (code < 256) {
-                    if (op >= outLen) {
-                        return op;
+                    if (op >= outEnd) {
+                        return op - outOff;
                     }
                     out[op++] = (byte) code;
                     n = 1;
                 } else {
                     from = off[code];
                     n = len[code];
-                    if (op + n > outLen) {
-                        n = outLen - op;
+                    if (op + n > outEnd) {
+                        n = outEnd - op;
                     }
                     if (n < 16) {
                         for (int i = 0; i < n; i++) {
@@ -84,8 +92,8 @@ final class Lzw {
                 // KwKwK: the previous string followed by its own first byte
                 int from = prev < 256 ? -1 : off[prev];
                 int n = prev < 256 ? 1 : len[prev];
-                if (op + n + 1 > outLen) {
-                    return op;
+                if (op + n + 1 > outEnd) {
+                    return op - outOff;
                 }
                 if (from < 0) {
                     out[op] = (byte) prev;
@@ -109,8 +117,8 @@ final class Lzw {
                 }
             }
             prev = code;
-            if (op >= outLen) {
-                return op;
+            if (op >= outEnd) {
+                return op - outOff;
             }
         }
     }

@@ -20,19 +20,25 @@ final class Predictors {
      */
     static void undo(int predictor, byte[] b, int rows, int width, int spp, int bytesPerSample, ByteOrder order,
                      String where) {
+        undo(predictor, b, 0, rows, width, spp, bytesPerSample, order, where);
+    }
+
+    /** As {@link #undo(int, byte[], int, int, int, int, ByteOrder, String)}, on the rows starting at {@code off}. */
+    static void undo(int predictor, byte[] b, int off, int rows, int width, int spp, int bytesPerSample,
+                     ByteOrder order, String where) {
         if (predictor == 1) {
             return;
         }
         int rowBytes = width * spp * bytesPerSample;
-        if ((long) rows * rowBytes > b.length) {
-            rows = b.length / rowBytes;
+        if ((long) rows * rowBytes > b.length - off) {
+            rows = (b.length - off) / rowBytes;
         }
         if (predictor == 2) {
-            horizontal(b, rows, width * spp, spp, bytesPerSample, order == ByteOrder.LITTLE_ENDIAN, where);
+            horizontal(b, off, rows, width * spp, spp, bytesPerSample, order == ByteOrder.LITTLE_ENDIAN, where);
         } else if (predictor == 3) {
             byte[] tmp = new byte[rowBytes];
             for (int r = 0; r < rows; r++) {
-                floatingPoint(b, r * rowBytes, width * spp, spp, bytesPerSample, order == ByteOrder.LITTLE_ENDIAN,
+                floatingPoint(b, off + r * rowBytes, width * spp, spp, bytesPerSample, order == ByteOrder.LITTLE_ENDIAN,
                         tmp);
             }
         } else {
@@ -41,15 +47,25 @@ final class Predictors {
         }
     }
 
-    private static void horizontal(byte[] b, int rows, int samples, int spp, int bps, boolean le, String where) {
+    private static void horizontal(byte[] b, int off, int rows, int samples, int spp, int bps, boolean le,
+                                   String where) {
         int rowBytes = samples * bps;
         switch (bps) {
             case 1:
-                // one add per byte, stride spp: vectorizable for spp 1
                 for (int r = 0; r < rows; r++) {
-                    int base = r * rowBytes;
-                    for (int i = base + spp, end = base + rowBytes; i < end; i++) {
-                        b[i] += b[i - spp];
+                    int base = off + r * rowBytes;
+                    int end = base + rowBytes;
+                    if (spp == 1) {
+                        // the running sum stays in a register: no store-to-load round trip per byte
+                        byte acc = b[base];
+                        for (int i = base + 1; i < end; i++) {
+                            acc += b[i];
+                            b[i] = acc;
+                        }
+                    } else {
+                        for (int i = base + spp; i < end; i++) {
+                            b[i] += b[i - spp];
+                        }
                     }
                 }
                 break;
@@ -57,7 +73,7 @@ final class Predictors {
                 // a running sum per sample kept in a register; 16-bit loads and stores through constant VarHandles
                 // (a VarHandle held in a local is not folded by the JIT, hence one loop per byte order)
                 for (int r = 0; r < rows; r++) {
-                    int base = r * rowBytes;
+                    int base = off + r * rowBytes;
                     int end = base + rowBytes;
                     if (spp == 1 && le) {
                         short acc = (short) SHORT_LE.get(b, base);
@@ -87,7 +103,7 @@ final class Predictors {
                 break;
             case 4:
                 for (int r = 0; r < rows; r++) {
-                    int base = r * rowBytes;
+                    int base = off + r * rowBytes;
                     int stride = spp * 4;
                     for (int i = base + stride, end = base + rowBytes; i < end; i += 4) {
                         int v = get32(b, i, le) + get32(b, i - stride, le);
@@ -97,7 +113,7 @@ final class Predictors {
                 break;
             case 8:
                 for (int r = 0; r < rows; r++) {
-                    int base = r * rowBytes;
+                    int base = off + r * rowBytes;
                     int stride = spp * 8;
                     for (int i = base + stride, end = base + rowBytes; i < end; i += 8) {
                         long v = get64(b, i, le) + get64(b, i - stride, le);

@@ -11,7 +11,8 @@ import org.omerosdk.model.PixelType;
 /**
  * The pixels of one IFD: strips or tiles, chunky or planar, decompressed (none, LZW, Deflate, PackBits, JPEG) with
  * the predictor undone, read by region for one sample at a time. Only the strips or tiles a region touches are
- * read and decoded; nothing is cached, so memory stays at one block per read. Safe for concurrent reads.
+ * read and decoded; nothing is cached but the decoded blocks of chunky multi-sample images (see {@link BlockCache}),
+ * so memory stays at one block per thread. Safe for concurrent reads.
  *
  * <p>Construction checks the structure (sizes, offsets, counts) but not the compression: an IFD whose compression
  * cannot be decoded opens, and its reads throw a {@link FormatException} that names the compression.
@@ -42,6 +43,8 @@ public final class TiffImage {
     private final byte[] jpegTables;
     private final int fillOrder;
     private final PixelType type;
+    /** This image's key in {@link BlockCache}. */
+    private final long id = BlockCache.nextId();
 
     private TiffImage(TiffFile file, Ifd ifd) {
         this.file = file;
@@ -215,6 +218,11 @@ public final class TiffImage {
     /**
      * Reads the rectangle (x, y, w, h) of sample {@code sample} into {@code dst} at its position, in dst's byte
      * order, and advances the position by {@code w * h * bytesPerPixel}. The caller has checked the bounds.
+     *
+     * <p>A block whose rows lie contiguous in a heap {@code dst} (a full-width strip, a tile as wide as the region,
+     * in the file's byte order) is decoded straight into it, predictor undone in place; other blocks go through a
+     * per-thread scratch array, and the blocks of chunky multi-sample images (RGB) through {@link BlockCache}, so
+     * that reading the samples of one region one after the other decodes each block once.
      */
     public void read(int sample, int x, int y, int w, int h, ByteBuffer dst) {
         PixelType t = requireType();
@@ -227,6 +235,7 @@ public final class TiffImage {
         byte[] arr = dst.hasArray() ? dst.array() : null;
         int arrBase = arr == null ? 0 : dst.arrayOffset() + start;
         byte[] row = arr == null ? new byte[w * outBps] : null;
+        boolean single = planar || spp == 1;
         int ty0 = y / blockH;
         int ty1 = (y + h - 1) / blockH;
         int tx0 = x / blockW;
@@ -234,13 +243,30 @@ public final class TiffImage {
         for (int ty = ty0; ty <= ty1; ty++) {
             for (int tx = tx0; tx <= tx1; tx++) {
                 int blockIndex = (planar ? sample * across * down : 0) + ty * across + tx;
-                byte[] block = decodeBlock(blockIndex, ty);
                 int bx0 = tx * blockW;
                 int by0 = ty * blockH;
                 int cx0 = Math.max(x, bx0);
                 int cx1 = Math.min(x + w, Math.min(bx0 + blockW, width));
                 int cy0 = Math.max(y, by0);
                 int cy1 = Math.min(y + h, Math.min(by0 + blockH, height));
+                int decodedRows = tiled ? blockH : Math.min(blockH, height - by0);
+                if (arr != null && single && !swap && bits >= 8 && x == bx0 && w == blockW && cy0 == by0
+                        && cy1 == by0 + decodedRows) {
+                    decodeInto(blockIndex, ty, arr, arrBase + (cy0 - y) * w * outBps);
+                    continue;
+                }
+                byte[] block;
+                if (single) {
+                    Scratch s = SCRATCH.get();
+                    block = s.block((int) blockBytes(decodedRows));
+                    decodeInto(blockIndex, ty, block, 0);
+                } else {
+                    block = BlockCache.SHARED.get(id, blockIndex);
+                    if (block == null) {
+                        block = decodeBlock(blockIndex, ty);
+                        BlockCache.SHARED.put(id, blockIndex, block);
+                    }
+                }
                 int n = cx1 - cx0;
                 for (int yy = cy0; yy < cy1; yy++) {
                     int dstOff = ((yy - y) * w + (cx0 - x)) * outBps;
@@ -305,46 +331,72 @@ public final class TiffImage {
     public byte[] decodeBlock(int index, int blockRow) {
         int rows = tiled ? blockH : Math.min(blockH, height - blockRow * blockH);
         int expected = (int) blockBytes(rows);
+        if (compression == TiffTags.COMPRESSION_JPEG && counts.length > index && counts[index] > 0
+                && offsets[index] >= 0 && offsets[index] < file.source().length()) {
+            // the decoder's array is already a fresh block: no copy
+            String what = where + " " + (tiled ? "tile " : "strip ") + index;
+            return jpeg(compressed(offsets[index], counts[index], what, null), rows, expected, what);
+        }
+        byte[] out = new byte[expected];
+        decodeInto(index, blockRow, out, 0);
+        return out;
+    }
+
+    /**
+     * Decodes block {@code index} (row {@code blockRow} of blocks) into {@code out[outOff..)}, which has room for
+     * the whole decoded block, in the file's byte order.
+     */
+    private void decodeInto(int index, int blockRow, byte[] out, int outOff) {
+        int rows = tiled ? blockH : Math.min(blockH, height - blockRow * blockH);
+        int expected = (int) blockBytes(rows);
         long offset = offsets[index];
         long count = index < counts.length ? counts[index] : expected;
-        String what = where + " " + (tiled ? "tile " : "strip ") + index;
         if (count == 0) {
-            return new byte[expected];   // a sparse file: a block never written is zeros
+            java.util.Arrays.fill(out, outOff, outOff + expected, (byte) 0);   // sparse: a block never written
+            return;
         }
+        String what = where + " " + (tiled ? "tile " : "strip ") + index;
         long fileLength = file.source().length();
         if (offset < 0 || offset >= fileLength) {
             throw new FormatException(what + " starts at offset " + offset + ", past the end of the file ("
                     + fileLength + " bytes)");
         }
+        int samples = planar ? 1 : spp;
         switch (compression) {
             case TiffTags.COMPRESSION_NONE: {
                 if (offset + expected > fileLength) {
                     throw new FormatException(what + " needs " + expected + " bytes at offset " + offset
                             + " but the file ends at " + fileLength + ": the file is truncated");
                 }
-                return file.source().read(offset, expected);
+                file.source().readFully(offset, out, outOff, expected);
+                return;
             }
             case TiffTags.COMPRESSION_LZW: {
-                byte[] out = new byte[expected];
-                int n = Lzw.decode(compressed(offset, count, what), out, what);
-                check(n, expected, what);
-                Predictors.undo(predictor, out, rows, blockW, planar ? 1 : spp, bits / 8, file.order(), what);
-                return out;
+                Scratch s = SCRATCH.get();
+                byte[] in = compressed(offset, count, what, s);
+                check(Lzw.decode(in, (int) count, out, outOff, expected, s.lzwOff, s.lzwLen, what), expected, what);
+                Predictors.undo(predictor, out, outOff, rows, blockW, samples, bits / 8, file.order(), what);
+                return;
             }
             case TiffTags.COMPRESSION_ADOBE_DEFLATE:
             case TiffTags.COMPRESSION_DEFLATE: {
-                byte[] out = inflate(compressed(offset, count, what), expected, what);
-                Predictors.undo(predictor, out, rows, blockW, planar ? 1 : spp, bits / 8, file.order(), what);
-                return out;
+                Scratch s = SCRATCH.get();
+                inflate(compressed(offset, count, what, s), (int) count, out, outOff, expected, what, s.inflater);
+                Predictors.undo(predictor, out, outOff, rows, blockW, samples, bits / 8, file.order(), what);
+                return;
             }
             case TiffTags.COMPRESSION_PACKBITS: {
-                byte[] out = new byte[expected];
-                check(PackBits.decode(compressed(offset, count, what), out), expected, what);
-                Predictors.undo(predictor, out, rows, blockW, planar ? 1 : spp, bits / 8, file.order(), what);
-                return out;
+                Scratch s = SCRATCH.get();
+                byte[] in = compressed(offset, count, what, s);
+                check(PackBits.decode(in, (int) count, out, outOff, expected), expected, what);
+                Predictors.undo(predictor, out, outOff, rows, blockW, samples, bits / 8, file.order(), what);
+                return;
             }
-            case TiffTags.COMPRESSION_JPEG:
-                return jpeg(compressed(offset, count, what), rows, expected, what);
+            case TiffTags.COMPRESSION_JPEG: {
+                byte[] px = jpeg(compressed(offset, count, what, null), rows, expected, what);
+                System.arraycopy(px, 0, out, outOff, expected);
+                return;
+            }
             case TiffTags.COMPRESSION_OJPEG:
                 throw new FormatException(what + " uses old-style JPEG (compression 6), which is not decoded; "
                         + "rewrite the file with new-style JPEG (7) or a lossless compression");
@@ -354,7 +406,11 @@ public final class TiffImage {
         }
     }
 
-    private byte[] compressed(long offset, long count, String what) {
+    /**
+     * The {@code count} compressed bytes at {@code offset}: in the scratch's input array when {@code s} is given
+     * (valid until the thread's next read), else in a new array of exactly that length.
+     */
+    private byte[] compressed(long offset, long count, String what, Scratch s) {
         long fileLength = file.source().length();
         if (count < 0 || offset + count > fileLength) {
             throw new FormatException(what + " claims " + count + " bytes at offset " + offset
@@ -363,7 +419,12 @@ public final class TiffImage {
         if (count > MAX_BLOCK_BYTES) {
             throw new FormatException(what + " claims " + count + " compressed bytes; at most " + MAX_BLOCK_BYTES);
         }
-        return file.source().read(offset, count);
+        if (s == null) {
+            return file.source().read(offset, count);
+        }
+        byte[] in = s.input((int) count);
+        file.source().readFully(offset, in, 0, (int) count);
+        return in;
     }
 
     private static void check(int n, int expected, String what) {
@@ -373,17 +434,42 @@ public final class TiffImage {
         }
     }
 
-    private static final ThreadLocal<Inflater> INFLATER = ThreadLocal.withInitial(Inflater::new);
+    /**
+     * What one thread reuses from block to block: the compressed input, a decoded block, LZW's code tables and
+     * an {@link Inflater}, so that decoding a strip or tile allocates nothing once the arrays have grown.
+     */
+    private static final class Scratch {
+        final int[] lzwOff = new int[4096];
+        final int[] lzwLen = new int[4096];
+        final Inflater inflater = new Inflater();
+        private byte[] input = new byte[0];
+        private byte[] block = new byte[0];
 
-    private static byte[] inflate(byte[] in, int expected, String what) {
-        Inflater inf = INFLATER.get();
+        byte[] input(int n) {
+            if (input.length < n) {
+                input = new byte[Math.max(n, input.length + input.length / 2)];
+            }
+            return input;
+        }
+
+        byte[] block(int n) {
+            if (block.length < n) {
+                block = new byte[n];
+            }
+            return block;
+        }
+    }
+
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+    private static void inflate(byte[] in, int inLen, byte[] out, int outOff, int expected, String what,
+                                Inflater inf) {
         inf.reset();
-        inf.setInput(in);
-        byte[] out = new byte[expected];
+        inf.setInput(in, 0, inLen);
         int n = 0;
         try {
             while (n < expected) {
-                int k = inf.inflate(out, n, expected - n);
+                int k = inf.inflate(out, outOff + n, expected - n);
                 if (k == 0) {
                     if (inf.finished() || inf.needsInput() || inf.needsDictionary()) {
                         break;
@@ -395,7 +481,6 @@ public final class TiffImage {
             throw new FormatException(what + ": corrupt Deflate data (" + e.getMessage() + ")", e);
         }
         check(n, expected, what);
-        return out;
     }
 
     private byte[] jpeg(byte[] data, int rows, int expected, String what) {
