@@ -136,6 +136,16 @@ public final class Containers {
                         + " and 1 = :v", 1))));
     }
 
+    /**
+     * The {@code type} object with this id ({@code containers().get(Dataset.class, 51)}), as the caller sees it.
+     *
+     * @throws NotFoundException when it does not exist or is not visible
+     */
+    public <T extends IObject> T get(Class<T> type, long id) {
+        return session.read(q -> q.byId(type, id).orElseThrow(() -> new NotFoundException(
+                type.getSimpleName() + ":" + id + " does not exist or is not visible")));
+    }
+
     /** Re-reads an object. @throws NotFoundException when it is gone or not visible */
     public <T extends IObject> T reload(T object) {
         @SuppressWarnings("unchecked")

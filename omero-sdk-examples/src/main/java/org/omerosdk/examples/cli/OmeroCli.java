@@ -9,13 +9,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * The {@code omero} command line: {@code config}, {@code version}, {@code demo} and {@code info}. Errors print one line
+ * The {@code omero} command line; its commands are listed in {@link Commands}. Errors print one line
  * {@code omero: <message>} on stderr and exit with {@link #EXIT_USAGE}, {@link #EXIT_REFUSED} or
  * {@link #EXIT_FAILED}; {@code --debug} adds the stack trace.
  */
 @Command(name = "omero", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
         description = "Embedded OMERO: configure and try a repository in a data directory.",
-        subcommands = {ConfigCommand.class, VersionCommand.class, DemoCommand.class, InfoCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {})
 public final class OmeroCli implements Runnable {
     /** Bad command line: unknown command or option, missing argument. */
     public static final int EXIT_USAGE = 1;
@@ -71,6 +71,10 @@ public final class OmeroCli implements Runnable {
     static int execute(String[] args, PrintWriter out, PrintWriter err, Map<String, String> environment) {
         OmeroCli root = new OmeroCli(environment);
         CommandLine cl = new CommandLine(root);
+        for (Class<?> command : Commands.ALL) {
+            cl.addSubcommand(command);
+        }
+        cl.addSubcommand(CommandLine.HelpCommand.class);
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler((e, a) -> {

@@ -7,8 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalInt;
-import org.omerosdk.model.ProgressListener;
 import org.omerosdk.model.config.ConfigKeys;
 import org.omerosdk.model.config.OmeroConfig;
 import org.omerosdk.model.FormatException;
@@ -21,12 +19,16 @@ import org.omerosdk.repo.store.FileSystemBinaryStore;
 import org.omerosdk.render.Region;
 import org.omerosdk.render.RenderedImage;
 import org.omerosdk.render.Renderer;
-import org.omerosdk.render.RenderingDefaults;
 import org.omerosdk.render.RenderingSettings;
 import org.omerosdk.render.Thumbnails;
 import org.omerosdk.repo.StoredFile;
-import org.omerosdk.repo.TransferMode;
-import org.omerosdk.sdk.Imports;
+import org.omerosdk.model.core.Image;
+import org.omerosdk.render.PixelSource;
+import org.omerosdk.sdk.ImportListener;
+import org.omerosdk.sdk.ImportOptions;
+import org.omerosdk.sdk.ImportProgress;
+import org.omerosdk.sdk.ImportReport;
+import org.omerosdk.sdk.ImportResult;
 import org.omerosdk.model.Permissions;
 import org.omerosdk.model.containers.Dataset;
 import org.omerosdk.model.containers.Project;
@@ -50,6 +52,8 @@ public final class Demo {
     static final int USERS_WITH_DATA = 6;
     /** Width and height of the sample acquisition. */
     static final int SAMPLE_SIZE = 512;
+    /** The name of the demo's own acquisition file. */
+    static final String SAMPLE_FILE = "cells.ome.tiff";
 
     private final PrintWriter out;
     private final Counts counts = new Counts();
@@ -77,8 +81,8 @@ public final class Demo {
                 List<ExperimenterGroup> groups = groups(root);
                 List<Experimenter> users = users(root, groups);
                 trees(root, groups, users);
-                importSample(sdk, root, groups, users);
-                renderSample(dataDirectory);
+                Image sample = importSample(sdk, root, groups, users);
+                renderSample(root, dataDirectory, sample);
                 pyramid(sdk, dataDirectory);
                 permissionTour(root, groups);
                 out.println();
@@ -167,10 +171,12 @@ public final class Demo {
     }
 
     /**
-     * Imports a synthetic three-channel acquisition (one 16-bit PNG per channel, written to a scratch folder) for
-     * user-1 into "control" of their project in read-annotate-group, and says where the files landed.
+     * Imports the demo's own acquisition — a three-channel OME-TIFF it writes to a scratch folder, with its
+     * instrument and acquisition settings in the OME-XML — for user-1 into "control" of their project in
+     * read-annotate-group through the import pipeline (readers, checksums, statistics, rendering defaults,
+     * thumbnail), and says where the file landed. Returns the image, imported now or by an earlier run.
      */
-    private void importSample(OmeroSdk sdk, Session root, List<ExperimenterGroup> groups, List<Experimenter> users) {
+    private Image importSample(OmeroSdk sdk, Session root, List<ExperimenterGroup> groups, List<Experimenter> users) {
         ExperimenterGroup group = groups.get(Permissions.Level.READ_ANNOTATE.ordinal());
         Experimenter ada = users.get(0);
         try (Session asAda = root.sudo(ada.omeName())) {
@@ -180,21 +186,34 @@ public final class Demo {
                     .filter(d -> d.name().equals("control")).findFirst().orElseThrow();
             if (inGroup.containers().countImages(control) > 0) {
                 out.println("  sample acquisition already imported for " + ada.omeName());
-                return;
+                return inGroup.containers().images(control, 0, 1).get(0);
             }
             Path scratch = Files.createTempDirectory("omero-demo-acquisition");
             try {
-                List<Path> files = SampleAcquisition.write(scratch, SAMPLE_SIZE, SAMPLE_SIZE);
-                Imports.ImportedFileset imported = inGroup.imports().importFiles(files, TransferMode.COPY,
-                        OptionalInt.of(0), Optional.of(control),
-                        List.of(SampleAcquisition.describe("cells.png", SAMPLE_SIZE, SAMPLE_SIZE)),
-                        ProgressListener.NONE);
+                Path file = scratch.resolve(SAMPLE_FILE);
+                SampleOmeTiff.write(file, List.of(SampleOmeTiff.cells(SAMPLE_SIZE, SAMPLE_SIZE)));
+                ProgressBar bar = new ProgressBar(out, "  import");
+                ImportResult result = inGroup.imports().importFiles(List.of(file), ImportOptions.target(control),
+                        ImportOptions.listener(new ImportListener() {
+                            @Override
+                            public void progress(ImportProgress p) {
+                                bar.progress(p.step(), p.batchBytesDone(), p.batchBytesTotal());
+                            }
+                        }));
+                bar.done();
+                ImportReport report = result.reports().get(0);
+                if (!report.ok()) {
+                    throw report.error().get();
+                }
                 Path managed = Path.of(sdk.config().get(ConfigKeys.MANAGED_DIR));
-                out.printf("  imported %d files for %s (%s) into %s:%n", imported.files().size(), ada.omeName(),
-                        group.name(), managed.resolve(imported.fileset().templatePrefix()));
-                for (StoredFile f : imported.files()) {
+                out.printf("  imported %d files for %s (%s) into %s:%n", report.files().size(), ada.omeName(),
+                        group.name(), managed.resolve(report.fileset().orElseThrow().templatePrefix()));
+                for (StoredFile f : report.files()) {
                     out.printf("    %s  %s %s%n", f.key(), f.algorithm().omeroName(), f.checksum());
                 }
+                Image image = result.images().get(0);
+                out.printf("    Image:%d %s%n", image.id(), image.name());
+                return image;
             } finally {
                 SampleAcquisition.deleteQuietly(scratch);
             }
@@ -204,31 +223,30 @@ public final class Demo {
     }
 
     /**
-     * Renders the sample acquisition with OMERO's default settings (colours from the emission wavelengths, windows
-     * from the channels' minimum and maximum) and its thumbnail, as PNG files in {@code DIR/demo-output}.
+     * Renders the imported acquisition from the repository as user-1 sees it — pixels through
+     * {@code images().pixels(image)}, the rendering settings the import set (colours from the emission wavelengths,
+     * windows from the channels' minimum and maximum) — and its thumbnail, as PNG files in {@code DIR/demo-output}.
      */
-    private void renderSample(Path data) {
-        SyntheticCells cells = new SyntheticCells(SAMPLE_SIZE, SAMPLE_SIZE, SampleAcquisition.CHANNELS.length);
-        List<RenderingDefaults.ChannelInfo> info = new java.util.ArrayList<>();
-        for (int c = 0; c < SampleAcquisition.CHANNELS.length; c++) {
-            int[] minMax = SampleAcquisition.minMax(cells, c);
-            info.add(new RenderingDefaults.ChannelInfo(Optional.empty(),
-                    java.util.OptionalDouble.of(SampleAcquisition.EMISSION_NM[c]),
-                    java.util.OptionalDouble.of(minMax[0]), java.util.OptionalDouble.of(minMax[1])));
-        }
-        RenderingSettings settings = RenderingDefaults.of(cells.pixelType(), 1, info);
-        Renderer renderer = Renderer.create();
-        RenderedImage image = renderer.render(cells, settings, Region.plane(cells, 0, 0, 0));
-        RenderedImage thumb = Thumbnails.create(renderer, OmeroConfig.defaults()).thumbnail(1, cells, settings);
-        try {
+    private void renderSample(Session root, Path data, Image image) {
+        try (Session asAda = root.sudo("user-1"); PixelSource pixels = asAda.images().pixels(image)) {
+            RenderingSettings settings = asAda.renderings().load(image).orElseThrow(() ->
+                    new org.omerosdk.model.NotFoundException(image + " has no rendering settings"));
+            List<org.omerosdk.model.core.Channel> channels = asAda.images().channels(image);
+            Renderer renderer = Renderer.create();
+            RenderedImage rendered = renderer.render(pixels, settings, Region.plane(pixels, 0, 0, 0));
+            RenderedImage thumb = Thumbnails.create(renderer, OmeroConfig.defaults()).thumbnail(image.id(), pixels,
+                    settings);
             Path dir = Files.createDirectories(data.resolve("demo-output"));
-            Path png = Files.write(dir.resolve("cells-rendered.png"), ImageEncoder.png(image));
+            Path png = Files.write(dir.resolve("cells-rendered.png"), ImageEncoder.png(rendered));
             Path thumbPng = Files.write(dir.resolve("cells-thumbnail.png"), ImageEncoder.png(thumb));
-            out.printf("  rendered %dx%d, 3 channels (%s) to %s%n", image.width(), image.height(),
-                    String.join(", ", SampleAcquisition.CHANNELS), png.toAbsolutePath());
+            out.printf("  rendered Image:%d from the repository, %dx%d, %d channels (%s) to %s%n", image.id(),
+                    rendered.width(), rendered.height(), channels.size(), String.join(", ", channels.stream()
+                            .map(c -> c.logicalChannel().name().orElse("?")).toList()), png.toAbsolutePath());
             out.printf("  thumbnail %dx%d to %s%n", thumb.width(), thumb.height(), thumbPng.toAbsolutePath());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
+        } catch (Exception e) {
+            throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
         }
     }
 

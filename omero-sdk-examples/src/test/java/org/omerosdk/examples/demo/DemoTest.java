@@ -28,13 +28,14 @@ class DemoTest {
         assertTrue(first.contains("root password (shown once)"), first);
         assertTrue(first.contains("read-annotate-group (Read-Annotate, rwra--)"), first);
         assertTrue(first.contains("Project \"Ada's experiments\" (owner user-1 Ada Lovelace)"), first);
-        assertTrue(first.contains("imported 3 files for user-1 (read-annotate-group) into "), first);
-        java.util.regex.Matcher landed = java.util.regex.Pattern.compile("    (user-1_\\d+/\\S+/cells_C0.png)  SHA1-160 ")
+        assertTrue(first.contains("imported 1 files for user-1 (read-annotate-group) into "), first);
+        java.util.regex.Matcher landed = java.util.regex.Pattern.compile("    (user-1_\\d+/\\S+/cells.ome.tiff)  SHA1-160 ")
                 .matcher(first);
         assertTrue(landed.find(), first);
         assertTrue(java.nio.file.Files.isRegularFile(dir.resolve("ManagedRepository").resolve(landed.group(1))));
         assertTrue(first.contains("Dataset \"control\" (1 images)"), first);
-        assertTrue(first.contains("rendered 512x512, 3 channels"), first);
+        assertTrue(first.matches("(?s).*rendered Image:\\d+ from the repository, 512x512, 3 channels \\(DAPI, "
+                + "Membrane, Spots\\).*"), first);
         assertTrue(first.contains("levels: 4096x4096, 2048x2048, 1024x1024, 512x512, 256x256"), first);
         assertTrue(java.nio.file.Files.isRegularFile(dir.resolve("Pixels/demo-large.zarr/.zattrs")));
         java.awt.image.BufferedImage rendered;
