@@ -1,7 +1,6 @@
 package org.omerosdk.sdk;
 
 import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -23,7 +22,7 @@ final class Database implements AutoCloseable {
     final SessionFactory sessions;
     /** Where the database is, for logs: its URL without password, or "the host-supplied DataSource". */
     final String location;
-    private final HikariDataSource ownPool;
+    private final ConnectionPool ownPool;
     /** H2's errors after which a connection's database is closed: general error (a failed write), closed, shut down. */
     private static final java.util.Set<Integer> H2_CLOSED = java.util.Set.of(50000, 90098, 90121);
     /** The unit of work running on each thread, so that reads nested in it share its connection. */
@@ -46,7 +45,7 @@ final class Database implements AutoCloseable {
     /** The directory of the embedded H2 database, when the SDK chose it (the data directory's {@code db}). */
     final Optional<Path> embeddedDir;
 
-    private Database(Dialect dialect, SessionFactory sessions, HikariDataSource ownPool, Optional<Path> embeddedDir,
+    private Database(Dialect dialect, SessionFactory sessions, ConnectionPool ownPool, Optional<Path> embeddedDir,
                      String location) {
         this.dialect = dialect;
         this.location = location;
@@ -80,7 +79,7 @@ final class Database implements AutoCloseable {
     }
 
     static Database open(OmeroConfig config, Optional<Path> dataDir, Optional<DataSource> hostDataSource) {
-        HikariDataSource pool = null;
+        ConnectionPool pool = null;
         DataSource ds;
         String described;
         Optional<Path> embeddedDir = hostDataSource.isEmpty() && config.get(ConfigKeys.DB_URL).isBlank()
@@ -125,12 +124,10 @@ final class Database implements AutoCloseable {
             hc.setMaximumPoolSize(config.getInt(ConfigKeys.DB_POOLSIZE));
             hc.setPoolName("omero-sdk");
             hc.setAutoCommit(false);
-            // fail at start-up, once, instead of retrying for the pool's connection timeout
-            hc.setInitializationFailTimeout(1);
             hc.setConnectionTimeout(10_000);
             try {
-                pool = new HikariDataSource(hc);
-            } catch (RuntimeException e) {
+                pool = ConnectionPool.start(hc);
+            } catch (SQLException | RuntimeException e) {
                 throw new StorageException("cannot connect to the database at " + described + ": "
                         + rootMessage(e), e);
             }
@@ -160,7 +157,7 @@ final class Database implements AutoCloseable {
             var flyway = Flyway.configure(own).locations(dialect.migrations)
                     .loggers(org.omerosdk.sdk.logging.FlywayToSlf4j.class.getName());
             if (pool != null) {
-                flyway.dataSource(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword());
+                flyway.dataSource(pool.jdbcUrl(), pool.username(), pool.password());
             } else {
                 flyway.dataSource(ds);
             }

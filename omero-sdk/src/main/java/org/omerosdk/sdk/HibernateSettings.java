@@ -29,6 +29,16 @@ final class HibernateSettings {
         p.put("hibernate.jdbc.time_zone", "UTC");
         p.put("hibernate.show_sql", "false");
         p.put("hibernate.connection.provider_disables_autocommit", "false");
+        if (dialect == Dialect.H2) {
+            // Hibernate's H2 default creates a global temporary id table per entity at every start (some 50 DDL
+            // statements and commits, a tenth of an open) and drops them at close, for HQL insert-select and
+            // multi-table mutations the SDK hardly runs; local temporary tables are created by the query that
+            // needs one, inside its session (PostgreSQL's dialect does so already)
+            p.put("hibernate.query.mutation_strategy",
+                    "org.hibernate.query.sqm.mutation.internal.temptable.LocalTemporaryTableMutationStrategy");
+            p.put("hibernate.query.insert_strategy",
+                    "org.hibernate.query.sqm.mutation.internal.temptable.LocalTemporaryTableInsertStrategy");
+        }
         p.putAll(extra);
         p.forEach((k, v) -> cfg.getProperties().put(k, v));
         return cfg;
