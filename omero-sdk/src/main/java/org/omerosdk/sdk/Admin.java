@@ -63,7 +63,7 @@ public final class Admin {
             boolean byOwner = !ctx.has(org.omerosdk.permissions.AdminPrivilege.MODIFY_USER);
             if (byOwner) {
                 for (ExperimenterGroup g : groups) {
-                    if (!ctx.ownerOf().contains(g.id()) || g.name().equals(Bootstrap.USER)) {
+                    if (!ctx.ownerOf().contains(g.id()) || g.id() == session.ids().userGroup) {
                         throw new SecurityViolation("user \"" + session.user().omeName() + "\" may not create users "
                                 + "in group \"" + g.name() + "\": administrators with ModifyUser may, and owners "
                                 + "of all the new user's groups");
@@ -306,7 +306,8 @@ public final class Admin {
         }
         List<GroupExperimenterMap> memberships = q.list(Select.from(GroupExperimenterMap.class)
                 .join("join fetch o.parent").whereEquals("o.child.id", user.id()));
-        return !memberships.isEmpty() && memberships.stream().allMatch(m -> m.parent().name().equals(Bootstrap.USER)
+        long userGroup = Bootstrap.userGroupId(q);
+        return !memberships.isEmpty() && memberships.stream().allMatch(m -> m.parent().id() == userGroup
                 || ctx.ownerOf().contains(m.parent().id()));
     }
 
