@@ -161,6 +161,12 @@ public final class InMemoryPixelSource implements PixelSource {
         return levels.get(level).sizeY;
     }
 
+    /** True: a read copies the rows asked for, nothing more. */
+    @Override
+    public boolean cheapRegionReads() {
+        return true;
+    }
+
     @Override
     public void readRegion(int level, int z, int c, int t, int x, int y, int w, int h, ByteBuffer dst) {
         PixelSources.checkRegion(this, level, z, c, t, x, y, w, h, dst);

@@ -43,6 +43,16 @@ public interface PixelSource extends AutoCloseable {
     }
 
     /**
+     * Whether a read costs about the bytes it returns wherever it lies (pixels in memory, or an uncompressed file
+     * read in place), so that a caller may read a region in bands of a few rows and keep each band in cache. False,
+     * the default, when a read decodes whole tiles, strips or planes: callers then read along
+     * {@link #tileHeight(int)}, or the whole region at once.
+     */
+    default boolean cheapRegionReads() {
+        return false;
+    }
+
+    /**
      * Reads the region {@code (x, y, w, h)} of plane {@code (z, c, t)} at {@code level} into {@code dst}, row-major,
      * {@link PixelType#bytesPerPixel()} bytes per pixel in {@code dst}'s byte order, starting at dst's position and
      * advancing it by {@code w * h * bytesPerPixel}.

@@ -65,36 +65,208 @@ public final class Renderer {
     }
 
     /**
-     * Renders {@code region} of {@code source}.
+     * Renders {@code region} of {@code source} into a new array.
      *
      * @throws ValidationException when the region lies outside the source, needs more memory than the
      *                             {@linkplain #limit() limit}, or the settings have another number of channels than
      *                             the source
      */
     public RenderedImage render(PixelSource source, RenderingSettings settings, Region region) {
+        check(source, settings, region);
+        limit.bytes("rendering region " + region.width() + "x" + region.height(), region.pixelCount(), 4);
+        return render(source, settings, region, new int[region.pixelCount()]);
+    }
+
+    /**
+     * Renders {@code region} of {@code source} into {@code out} (at least {@code region.pixelCount()} ints, row-major
+     * from index 0) and returns it wrapped. The region is read in bands into arrays this renderer keeps per thread
+     * and reuses: a sequence of renders of the same size allocates nothing but the returned wrapper. Sources with
+     * {@linkplain PixelSource#cheapRegionReads() cheap reads} are read a few rows at a time, so each band is drawn
+     * while it is still in cache; others along their tile rows, or whole when they are not tiled.
+     *
+     * @throws ValidationException as {@link #render(PixelSource, RenderingSettings, Region)}, and when {@code out}
+     *                             is too small
+     */
+    public RenderedImage render(PixelSource source, RenderingSettings settings, Region region, int[] out) {
+        check(source, settings, region);
+        int n = region.pixelCount();
+        if (out.length < n) {
+            throw new ValidationException("output of " + out.length + " pixels is too small for region "
+                    + region.width() + "x" + region.height());
+        }
+        CompiledSettings cs = compile(source.pixelType(), settings);
+        if (cs.active.length == 0) {
+            java.util.Arrays.fill(out, 0, n, 0xFF000000);
+            return new RenderedImage(region.width(), region.height(), out);
+        }
+        int w = region.width();
+        int rows = bandRows(source, region);
+        int bpp = source.pixelType().bytesPerPixel();
+        int channels = cs.greyscale ? 1 : cs.active.length;
+        // per channel one band of bytes, reused by this thread; checked before the first exists
+        limit.total("rendering a band of " + w + "x" + rows + " of " + channels + " " + source.pixelType()
+                + " channel(s)", (long) w * rows, (long) channels * bpp);
+        int bands = (region.height() + rows - 1) / rows;
+        if (parallel && bands > 1 && n >= PARALLEL_THRESHOLD) {
+            IntStream.range(0, bands).parallel().forEach(b -> readAndDraw(source, cs, region, b * rows, rows, out));
+        } else {
+            for (int b = 0; b < bands; b++) {
+                readAndDraw(source, cs, region, b * rows, rows, out);
+            }
+        }
+        return new RenderedImage(region.width(), region.height(), out);
+    }
+
+    private static void check(PixelSource source, RenderingSettings settings, Region region) {
         if (settings.channels().size() != source.sizeC()) {
             throw new ValidationException("rendering settings have " + settings.channels().size()
                     + " channels; the image has " + source.sizeC());
         }
-        // every size is checked against the source and the limit before the first buffer exists
+        // every size is checked against the source (and the limit) before the first buffer exists
         PixelSources.checkRegion(source, region.level(), region.z(), 0, region.t(), region.x(), region.y(),
                 region.width(), region.height());
-        CompiledSettings cs = compile(source.pixelType(), settings);
-        int n = region.pixelCount();
-        Object[] planes = new Object[settings.channels().size()];
-        int channels = cs.greyscale ? Math.min(1, cs.active.length) : cs.active.length;
-        int bpp = source.pixelType().bytesPerPixel();
-        // per channel read: its bytes and their primitive copy (8-bit types share one array); then the ARGB output
-        String what = "rendering region " + region.width() + "x" + region.height() + " of " + channels + " "
-                + source.pixelType() + " channel(s)";
-        limit.bytes(what, n, Math.max(4, bpp));
-        limit.total(what, n, (long) channels * (bpp == 1 ? 1 : 2L * bpp) + 4);
-        for (int i = 0; i < channels; i++) {
-            planes[cs.active[i]] = read(source, region, cs.active[i], n);
+    }
+
+    /**
+     * Rows per band: about {@link #BAND} pixels for sources with cheap reads; whole tile rows otherwise (so that no
+     * tile is decoded twice), at least {@link #BAND} pixels; the whole region for untiled sources.
+     */
+    static int bandRows(PixelSource source, Region region) {
+        int w = region.width();
+        int h = region.height();
+        int want = Math.max(1, BAND / w);
+        if (source.cheapRegionReads()) {
+            return Math.min(h, want);
         }
-        int[] out = new int[n];
-        renderCompiled(cs, planes, n, out);
-        return new RenderedImage(region.width(), region.height(), out);
+        int th = source.tileHeight(region.level());
+        if (th <= 0 || th >= source.sizeY(region.level()) || region.y() % th != 0) {
+            return h;
+        }
+        return Math.min(h, (int) Math.min(Integer.MAX_VALUE, ((long) want + th - 1) / th * th));
+    }
+
+    /**
+     * Band arrays of one thread, kept while small: per drawn channel the little-endian bytes a source fills (with
+     * their buffer and a typed view for the bulk copy into the primitive array the kernels draw from), and the
+     * band's ARGB output. The kernels draw a band at the same indices they read (0..len): with a separate output
+     * offset C2 compiled them a quarter slower, more than the copy of the band into the output costs.
+     */
+    private static final class Scratch {
+        /** Larger bands are read into arrays that are not kept (a whole large untiled region). */
+        static final int KEEP_BYTES = 4 << 20;
+        ByteBuffer[] buffers = new ByteBuffer[0];
+        java.nio.Buffer[] views = new java.nio.Buffer[0];
+        Object[] primitives = new Object[0];
+        /** The band being drawn, indexed by channel as the kernels expect. */
+        Object[] planes = new Object[0];
+        int[] argb = new int[0];
+
+        void ensure(int sizeC) {
+            if (planes.length != sizeC) {
+                buffers = java.util.Arrays.copyOf(buffers, sizeC);
+                views = java.util.Arrays.copyOf(views, sizeC);
+                primitives = java.util.Arrays.copyOf(primitives, sizeC);
+                planes = new Object[sizeC];
+            }
+        }
+
+        /** Channel c's buffer, cleared, for {@code n} pixels of {@code type}. */
+        ByteBuffer buffer(int c, PixelType type, int n) {
+            int size = n * type.bytesPerPixel();
+            if (size > KEEP_BYTES) {
+                return ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
+            }
+            if (buffers[c] == null || buffers[c].capacity() < size) {
+                int keep = Math.max(size, BAND * type.bytesPerPixel());
+                buffers[c] = ByteBuffer.allocate(keep).order(ByteOrder.LITTLE_ENDIAN);
+                views[c] = view(buffers[c], type);
+                primitives[c] = views[c] == null ? buffers[c].array() : primitive(keep / type.bytesPerPixel(), type);
+            }
+            ByteBuffer b = buffers[c];
+            b.clear();
+            return b;
+        }
+
+        /** The {@code n} pixels just read into channel c's buffer {@code b}, as the array the kernels draw from. */
+        Object plane(int c, ByteBuffer b, PixelType type, int n) {
+            if (b != buffers[c]) {
+                b.flip();
+                return Renderer.primitive(b, type, n);
+            }
+            java.nio.Buffer v = views[c];
+            if (v == null) {
+                return b.array();
+            }
+            v.clear();
+            Object p = primitives[c];
+            if (v instanceof java.nio.ShortBuffer s) {
+                s.get((short[]) p, 0, n);
+            } else if (v instanceof java.nio.IntBuffer i) {
+                i.get((int[]) p, 0, n);
+            } else if (v instanceof java.nio.FloatBuffer f) {
+                f.get((float[]) p, 0, n);
+            } else {
+                ((java.nio.DoubleBuffer) v).get((double[]) p, 0, n);
+            }
+            return p;
+        }
+
+        int[] argb(int n) {
+            if (argb.length < n) {
+                argb = new int[Math.max(n, BAND)];
+            }
+            return argb;
+        }
+
+        private static java.nio.Buffer view(ByteBuffer b, PixelType type) {
+            switch (type.bytesPerPixel()) {
+                case 1:
+                    return null;
+                case 2:
+                    return b.asShortBuffer();
+                case 4:
+                    return type == PixelType.FLOAT ? b.asFloatBuffer() : b.asIntBuffer();
+                default:
+                    return b.asDoubleBuffer();
+            }
+        }
+
+        private static Object primitive(int n, PixelType type) {
+            switch (type.bytesPerPixel()) {
+                case 2:
+                    return new short[n];
+                case 4:
+                    return type == PixelType.FLOAT ? new float[n] : new int[n];
+                default:
+                    return new double[n];
+            }
+        }
+    }
+
+    private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
+
+    /** Reads rows [row0, row0 + rows) of the region, every drawn channel, and draws them into {@code out}. */
+    private void readAndDraw(PixelSource source, CompiledSettings cs, Region r, int row0, int rows, int[] out) {
+        int h = Math.min(rows, r.height() - row0);
+        int len = r.width() * h;
+        PixelType type = source.pixelType();
+        Scratch sc = scratch.get();
+        sc.ensure(source.sizeC());
+        Object[] planes = sc.planes;
+        int drawn = cs.greyscale ? 1 : cs.active.length;
+        for (int k = 0; k < drawn; k++) {
+            int c = cs.active[k];
+            ByteBuffer b = sc.buffer(c, type, len);
+            source.readRegion(r.level(), r.z(), c, r.t(), r.x(), r.y() + row0, r.width(), h, b);
+            planes[c] = sc.plane(c, b, type, len);
+        }
+        if (len == r.pixelCount()) {
+            band(cs, planes, out, 0, len);
+            return;
+        }
+        int[] argb = sc.argb(len);
+        band(cs, planes, argb, 0, len);
+        System.arraycopy(argb, 0, out, row0 * r.width(), len);
     }
 
     /**
@@ -206,16 +378,6 @@ public final class Renderer {
         }
         int v = ((int[]) plane)[i];
         return type == PixelType.UINT32 ? Integer.toUnsignedLong(v) : v;
-    }
-
-    /** Reads one channel of the region into the primitive array its type renders from. */
-    static Object read(PixelSource source, Region r, int c, int n) {
-        PixelType type = source.pixelType();
-        ByteBuffer buf = ByteBuffer.allocate(Math.multiplyExact(n, type.bytesPerPixel()))
-                .order(ByteOrder.LITTLE_ENDIAN);
-        source.readRegion(r.level(), r.z(), c, r.t(), r.x(), r.y(), r.width(), r.height(), buf);
-        buf.flip();
-        return primitive(buf, type, n);
     }
 
     /** The {@code n} little-endian pixels of {@code buf} as the primitive array their type renders from. */

@@ -183,6 +183,11 @@ final class PixelSources implements AutoCloseable {
         }
 
         @Override
+        public boolean cheapRegionReads() {
+            return s.cheapRegionReads();
+        }
+
+        @Override
         public void readRegion(int level, int z, int c, int t, int x, int y, int w, int h, ByteBuffer dst) {
             if (closed.get()) {
                 throw new org.omerosdk.model.ValidationException("this pixel source was closed; ask "

@@ -65,6 +65,7 @@ public class RenderBenchmark {
     RenderingSettings thumbSettings;
     Thumbnails thumbnails;
     volatile long thumbId;
+    org.omerosdk.render.Region region;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -121,6 +122,7 @@ public class RenderBenchmark {
         }
         thumbSource = b.build();
         thumbSettings = colour;
+        region = org.omerosdk.render.Region.plane(thumbSource, 0, 0, 0);
         thumbnails = Thumbnails.create(Renderer.singleThreaded(), OmeroConfig.defaults());
     }
 
@@ -135,6 +137,21 @@ public class RenderBenchmark {
     public int[] ours3ChannelUint16Overlapping() {
         renderer.renderPlanes(PixelType.UINT16, ours3, N, overlapping, out);
         return out;
+    }
+
+    /**
+     * The path users call: {@code Renderer.render(PixelSource, settings, region, out)} reading the source's bytes in
+     * bands into the renderer's reused arrays (the kernel row above starts from planes already in memory).
+     */
+    @Benchmark
+    public RenderedImage oursSessionPath3ChannelUint16() {
+        return renderer.render(thumbSource, colour, region, out);
+    }
+
+    /** The path users call with colours that share components. */
+    @Benchmark
+    public RenderedImage oursSessionPath3ChannelUint16Overlapping() {
+        return renderer.render(thumbSource, overlapping, region, out);
     }
 
     /** The same render split across the machine's cores (the renderer's default for large regions). */
