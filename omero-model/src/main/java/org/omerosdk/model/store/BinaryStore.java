@@ -80,13 +80,19 @@ public interface BinaryStore extends AutoCloseable {
                 + " (it offers " + (localTransfers().isEmpty() ? "none" : localTransfers().toString()) + ")");
     }
 
-    /** Writes {@code content} completely to {@code key}, atomically. */
+    /**
+     * Writes {@code content} completely to {@code key}, atomically.
+     *
+     * @throws org.omerosdk.model.StorageException when the store cannot write (a full disk, a failed fsync); nothing
+     *                                             is left under the key then
+     */
     default void put(String key, InputStream content) {
         try (StoreWriter w = writer(key)) {
             content.transferTo(w);
             w.commit();
         } catch (IOException e) {
-            throw new UncheckedIOException("writing " + key + " to " + describe(), e);
+            throw new org.omerosdk.model.StorageException("cannot write " + key + " to " + describe() + ": "
+                    + e.getMessage(), e);
         }
     }
 

@@ -55,9 +55,15 @@ public abstract class TempFileWriter extends StoreWriter {
         try {
             out.write(b, off, len);
         } catch (IOException e) {
+            // a full disk, a failing device: the unfinished write goes, and the caller learns which key and why
             close();
-            throw e;
+            throw new StorageException("cannot write " + key + " to " + where() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Forces the written bytes to the device (overridden only to inject failures in tests). */
+    protected void force(FileChannel channel) throws IOException {
+        channel.force(true);
     }
 
     @Override
@@ -65,7 +71,8 @@ public abstract class TempFileWriter extends StoreWriter {
         ensureOpen();
         try {
             if (durable) {
-                channel.force(true);
+                // a failed fsync must fail the commit: the page cache may already have dropped the bytes
+                force(channel);
             }
             channel.close();
             publish(temp);

@@ -65,6 +65,7 @@ public final class FileSystemBinaryStore implements BinaryStore {
     private final Path realRoot;
     private final Path staging;
     private final Durability durability;
+    private final Forcer forcer;
     /** Directories already resolved to be inside the root (and existing). */
     private final java.util.Set<Path> checkedDirectories = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final java.util.concurrent.ConcurrentLinkedQueue<Path> unflushed =
@@ -103,6 +104,17 @@ public final class FileSystemBinaryStore implements BinaryStore {
 
     /** A store rooted at {@code root} with the given durability. */
     public FileSystemBinaryStore(Path root, Durability durability) {
+        this(root, durability, c -> c.force(true));
+    }
+
+    /** How a committed write reaches the device: {@code FileChannel.force}, or a failing one in tests. */
+    interface Forcer {
+        void force(FileChannel channel) throws IOException;
+    }
+
+    /** A store whose per-write fsync is {@code forcer} (tests inject a failing one). */
+    FileSystemBinaryStore(Path root, Durability durability, Forcer forcer) {
+        this.forcer = java.util.Objects.requireNonNull(forcer);
         this.durability = java.util.Objects.requireNonNull(durability);
         try {
             Files.createDirectories(root);
@@ -191,6 +203,11 @@ public final class FileSystemBinaryStore implements BinaryStore {
         Path target = pathOf(key);
         boolean eachWrite = durability == Durability.EACH_WRITE;
         return new TempFileWriter(key, temp(), eachWrite) {
+            @Override
+            protected void force(FileChannel channel) throws IOException {
+                forcer.force(channel);
+            }
+
             @Override
             protected void publish(Path finished) throws IOException {
                 FileSystemBinaryStore.this.publish(finished, target);
