@@ -5,7 +5,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.omerosdk.model.config.ConfigKeys;
 
 /** Where a test's SDK stores its metadata: a fresh H2 data directory or a fresh database in the shared PostgreSQL. */
-interface DatabaseTarget {
+public interface DatabaseTarget {
     AtomicInteger COUNTER = new AtomicInteger();
 
     OmeroSdk.Builder configure(OmeroSdk.Builder builder, Path scratch);

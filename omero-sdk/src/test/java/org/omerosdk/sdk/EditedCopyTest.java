@@ -68,11 +68,11 @@ class EditedCopyTest {
 
     /** One scenario: sets up its own objects, calls the method with copies made by {@code copies}, says what happened. */
     private interface Case {
-        String run(LevelLab lab, Copies copies) throws Exception;
+        String run(Lab lab, Copies copies) throws Exception;
     }
 
     /** Detached copies of stored rows as a caller passes them: fresh, or edited to look like the caller's own. */
-    private record Copies(LevelLab lab, boolean edited) {
+    private record Copies(Lab lab, boolean edited) {
         <T extends IObject> T of(Session caller, T stored) throws Exception {
             T copy = lab.root.containers().reload(stored);
             if (edited) {
@@ -126,7 +126,7 @@ class EditedCopyTest {
                 + "EditedCopyTest): " + missing);
         List<String> stale = cases.keySet().stream().filter(k -> !methods.contains(k)).toList();
         assertTrue(stale.isEmpty(), "cases for methods that no longer exist: " + stale);
-        try (LevelLab lab = LevelLab.open(LevelLab.target(target), dir)) {
+        try (Lab lab = Lab.open(Lab.target(target), dir)) {
             List<String> differences = new ArrayList<>();
             for (Map.Entry<String, Case> c : cases.entrySet()) {
                 String stored = c.getValue().run(lab, new Copies(lab, false));
@@ -279,7 +279,7 @@ class EditedCopyTest {
         });
         cases.put("Admin.removeFromGroup(Experimenter,ExperimenterGroup)", (lab, c) -> {
             ExperimenterGroup system = lab.root.admin().group("system");
-            Session ops = lab.loginOps();
+            Session ops = lab.login("ops");
             // root in a group besides system and user, so that only "root always belongs to system" refuses it
             lab.root.admin().addToGroup(lab.root.user(), lab.group(Level.READ_WRITE), false);
             return outcome(() -> {
@@ -333,7 +333,7 @@ class EditedCopyTest {
         });
         cases.put("Containers.rename(NamedObject,String)", (lab, c) -> {
             Project p = lab.as("ada", Level.READ_ONLY).containers().createProject("ada's");
-            Image i = LevelLab.image(lab.as("bob", Level.READ_ONLY), "bob's", Optional.empty());
+            Image i = Lab.image(lab.as("bob", Level.READ_ONLY), "bob's", Optional.empty());
             Session bob = lab.as("bob", Level.READ_ONLY);
             return outcome(() -> bob.containers().rename(c.of(bob, p), "renamed"),
                     () -> outcome(() -> bob.containers().rename(c.of(bob, i), "renamed too"),
@@ -349,7 +349,7 @@ class EditedCopyTest {
         cases.put("Containers.link(Dataset,Image)", (lab, c) -> {
             Dataset d = lab.as("ada", Level.READ_ONLY).containers().createDataset("ada's");
             Session bob = lab.as("bob", Level.READ_ONLY);
-            Image i = LevelLab.image(bob, "bob's", Optional.empty());
+            Image i = Lab.image(bob, "bob's", Optional.empty());
             return outcome(() -> bob.containers().link(c.of(bob, d), c.of(bob, i)),
                     () -> lab.root.containers().countImages(d));
         });
@@ -386,14 +386,14 @@ class EditedCopyTest {
         cases.put("Containers.images(Dataset,int,int)", (lab, c) -> {
             Session ada = lab.as("ada", Level.PRIVATE);
             Dataset d = ada.containers().createDataset("ada's");
-            LevelLab.image(ada, "inside", Optional.of(d));
+            Lab.image(ada, "inside", Optional.of(d));
             Session bob = lab.as("bob", Level.PRIVATE);
             return outcome(() -> bob.containers().images(c.of(bob, d), 0, 10), () -> null);
         });
         cases.put("Containers.countImages(Dataset)", (lab, c) -> {
             Session ada = lab.as("ada", Level.PRIVATE);
             Dataset d = ada.containers().createDataset("ada's");
-            LevelLab.image(ada, "inside", Optional.of(d));
+            Lab.image(ada, "inside", Optional.of(d));
             Session bob = lab.as("bob", Level.PRIVATE);
             return outcome(() -> bob.containers().countImages(c.of(bob, d)), () -> null);
         });
@@ -404,7 +404,7 @@ class EditedCopyTest {
         });
         // Annotations
         cases.put("Annotations.attach(IObject,Annotation)", (lab, c) -> {
-            Image i = LevelLab.image(lab.as("ada", Level.READ_ONLY), "ada's", Optional.empty());
+            Image i = Lab.image(lab.as("ada", Level.READ_ONLY), "ada's", Optional.empty());
             Session bob = lab.as("bob", Level.READ_ONLY);
             TagAnnotation t = bob.annotations().createTag("bob's");
             return outcome(() -> bob.annotations().attach(c.of(bob, i), c.of(bob, t)),
@@ -412,21 +412,21 @@ class EditedCopyTest {
         });
         cases.put("Annotations.on(IObject)", (lab, c) -> {
             Session ada = lab.as("ada", Level.PRIVATE);
-            Image i = LevelLab.image(ada, "ada's", Optional.empty());
+            Image i = Lab.image(ada, "ada's", Optional.empty());
             ada.annotations().attach(i, ada.annotations().createTag("secret"));
             Session bob = lab.as("bob", Level.PRIVATE);
             return outcome(() -> bob.annotations().on(c.of(bob, i)), () -> null);
         });
         cases.put("Annotations.links(IObject)", (lab, c) -> {
             Session ada = lab.as("ada", Level.PRIVATE);
-            Image i = LevelLab.image(ada, "ada's", Optional.empty());
+            Image i = Lab.image(ada, "ada's", Optional.empty());
             ada.annotations().attach(i, ada.annotations().createTag("secret"));
             Session bob = lab.as("bob", Level.PRIVATE);
             return outcome(() -> bob.annotations().links(c.of(bob, i)).size(), () -> null);
         });
         cases.put("Annotations.detach(Link)", (lab, c) -> {
             Session ada = lab.as("ada", Level.READ_ANNOTATE);
-            Image i = LevelLab.image(ada, "ada's", Optional.empty());
+            Image i = Lab.image(ada, "ada's", Optional.empty());
             Link<?, ?> l = ada.annotations().attach(i, ada.annotations().createTag("ada's"));
             Session bob = lab.as("bob", Level.READ_ANNOTATE);
             return outcome(() -> {
@@ -438,12 +438,12 @@ class EditedCopyTest {
         cases.put("Images.saveAll(Optional,List,ProgressListener)", (lab, c) -> {
             Dataset d = lab.as("ada", Level.READ_ONLY).containers().createDataset("ada's");
             Session bob = lab.as("bob", Level.READ_ONLY);
-            return outcome(() -> bob.images().saveAll(Optional.of(c.of(bob, d)), List.of(LevelLab.newImage("bob's")),
+            return outcome(() -> bob.images().saveAll(Optional.of(c.of(bob, d)), List.of(Lab.newImage("bob's")),
                     ProgressListener.NONE), () -> lab.root.containers().countImages(d));
         });
         cases.put("Images.save(NewImage)", (lab, c) -> {
             Session ada = lab.as("ada", Level.PRIVATE);
-            Image i = LevelLab.image(ada, "ada's", Optional.empty());
+            Image i = Lab.image(ada, "ada's", Optional.empty());
             LogicalChannel adas = ada.images().channels(i).get(0).logicalChannel();
             Session bob = lab.as("bob", Level.READ_WRITE);
             return outcome(() -> bob.images().save(new NewImage(new Image("bob's"), new Pixels(PixelType.UINT8,
@@ -466,17 +466,17 @@ class EditedCopyTest {
             }, () -> null);
         });
         cases.put("Images.pixels(Image)", (lab, c) -> {
-            Image i = LevelLab.image(lab.as("ada", Level.PRIVATE), "ada's", Optional.empty());
+            Image i = Lab.image(lab.as("ada", Level.PRIVATE), "ada's", Optional.empty());
             Session bob = lab.as("bob", Level.PRIVATE);
             return outcome(() -> bob.images().pixels(c.of(bob, i)), () -> null);
         });
         cases.put("Images.primaryPixels(Image)", (lab, c) -> {
-            Image i = LevelLab.image(lab.as("ada", Level.PRIVATE), "ada's", Optional.empty());
+            Image i = Lab.image(lab.as("ada", Level.PRIVATE), "ada's", Optional.empty());
             Session bob = lab.as("bob", Level.PRIVATE);
             return outcome(() -> bob.images().primaryPixels(c.of(bob, i)), () -> null);
         });
         cases.put("Images.channels(Image)", (lab, c) -> {
-            Image i = LevelLab.image(lab.as("ada", Level.PRIVATE), "ada's", Optional.empty());
+            Image i = Lab.image(lab.as("ada", Level.PRIVATE), "ada's", Optional.empty());
             Session bob = lab.as("bob", Level.PRIVATE);
             return outcome(() -> bob.images().channels(c.of(bob, i)), () -> null);
         });
@@ -488,28 +488,28 @@ class EditedCopyTest {
         });
         // Rois
         cases.put("Rois.draw(Image,String,List)", (lab, c) -> {
-            Image i = LevelLab.image(lab.as("ada", Level.READ_ONLY), "ada's", Optional.empty());
+            Image i = Lab.image(lab.as("ada", Level.READ_ONLY), "ada's", Optional.empty());
             Session bob = lab.as("bob", Level.READ_ONLY);
             return outcome(() -> bob.rois().draw(c.of(bob, i), "bob's", List.of(new Rectangle(0, 0, 1, 1))),
                     () -> lab.root.rois().on(i));
         });
         cases.put("Rois.on(Image)", (lab, c) -> {
             Session ada = lab.as("ada", Level.PRIVATE);
-            Image i = LevelLab.image(ada, "ada's", Optional.empty());
+            Image i = Lab.image(ada, "ada's", Optional.empty());
             ada.rois().draw(i, "secret", List.of(new Rectangle(0, 0, 1, 1)));
             Session bob = lab.as("bob", Level.PRIVATE);
             return outcome(() -> bob.rois().on(c.of(bob, i)), () -> null);
         });
         cases.put("Rois.shapes(Roi)", (lab, c) -> {
             Session ada = lab.as("ada", Level.PRIVATE);
-            Roi r = ada.rois().draw(LevelLab.image(ada, "ada's", Optional.empty()), "secret",
+            Roi r = ada.rois().draw(Lab.image(ada, "ada's", Optional.empty()), "secret",
                     List.of(new Rectangle(0, 0, 1, 1)));
             Session bob = lab.as("bob", Level.PRIVATE);
             return outcome(() -> bob.rois().shapes(c.of(bob, r)), () -> null);
         });
         cases.put("Rois.delete(Roi)", (lab, c) -> {
             Session ada = lab.as("ada", Level.READ_ANNOTATE);
-            Image i = LevelLab.image(ada, "ada's", Optional.empty());
+            Image i = Lab.image(ada, "ada's", Optional.empty());
             Roi r = ada.rois().draw(i, "ada's", List.of(new Rectangle(0, 0, 1, 1)));
             Session bob = lab.as("bob", Level.READ_ANNOTATE);
             return outcome(() -> {
@@ -519,28 +519,28 @@ class EditedCopyTest {
         });
         // Renderings
         cases.put("Renderings.save(Image,RenderingSettings)", (lab, c) -> {
-            Image i = LevelLab.image(lab.as("ada", Level.PRIVATE), "ada's", Optional.empty());
+            Image i = Lab.image(lab.as("ada", Level.PRIVATE), "ada's", Optional.empty());
             Session bob = lab.as("bob", Level.PRIVATE);
             return outcome(() -> bob.renderings().save(c.of(bob, i), display()),
                     () -> lab.root.renderings().all(i).size());
         });
         cases.put("Renderings.load(Image)", (lab, c) -> {
             Session ada = lab.as("ada", Level.PRIVATE);
-            Image i = LevelLab.image(ada, "ada's", Optional.empty());
+            Image i = Lab.image(ada, "ada's", Optional.empty());
             ada.renderings().save(i, display());
             Session bob = lab.as("bob", Level.PRIVATE);
             return outcome(() -> bob.renderings().load(c.of(bob, i)).isPresent(), () -> null);
         });
         cases.put("Renderings.all(Image)", (lab, c) -> {
             Session ada = lab.as("ada", Level.PRIVATE);
-            Image i = LevelLab.image(ada, "ada's", Optional.empty());
+            Image i = Lab.image(ada, "ada's", Optional.empty());
             ada.renderings().save(i, display());
             Session bob = lab.as("bob", Level.PRIVATE);
             return outcome(() -> bob.renderings().all(c.of(bob, i)).size(), () -> null);
         });
         cases.put("Renderings.delete(RenderingDef)", (lab, c) -> {
             Session ada = lab.as("ada", Level.READ_ANNOTATE);
-            Image i = LevelLab.image(ada, "ada's", Optional.empty());
+            Image i = Lab.image(ada, "ada's", Optional.empty());
             RenderingDef rd = ada.renderings().save(i, display());
             Session bob = lab.as("bob", Level.READ_ANNOTATE);
             return outcome(() -> {
@@ -610,7 +610,7 @@ class EditedCopyTest {
         });
     }
 
-    private static boolean canLogin(LevelLab lab, String user, String password) {
+    private static boolean canLogin(Lab lab, String user, String password) {
         try (Session s = lab.sdk.login(user, password.toCharArray())) {
             return true;
         } catch (org.omerosdk.model.AuthenticationException e) {
@@ -622,11 +622,11 @@ class EditedCopyTest {
         return groups.stream().map(ExperimenterGroup::name).sorted().toList();
     }
 
-    private Imports.ImportedFileset importAs(LevelLab lab, String user, Level level, Optional<Dataset> dataset)
+    private Imports.ImportedFileset importAs(Lab lab, String user, Level level, Optional<Dataset> dataset)
             throws Exception {
         Path f = Files.createDirectories(dir.resolve("client" + unique.incrementAndGet())).resolve("a.tif");
         Files.writeString(f, "pixels");
         return lab.as(user, level).imports().importFiles(List.of(f), TransferMode.COPY, OptionalInt.empty(),
-                dataset, List.of(LevelLab.newImage("imported")), ProgressListener.NONE);
+                dataset, List.of(Lab.newImage("imported")), ProgressListener.NONE);
     }
 }

@@ -36,13 +36,13 @@ class EventVisibilityTest {
     @ParameterizedTest
     @ValueSource(strings = {"H2", "POSTGRES"})
     void writesToAPrivateGroupFromAnotherDefaultGroupStayInThePrivateGroup(String target) throws Exception {
-        try (LevelLab lab = LevelLab.open(LevelLab.target(target), dir)) {
+        try (Lab lab = Lab.open(Lab.target(target), dir)) {
             // cat's default group is read-write, where bob reads everything; her project is in the private group
             ExperimenterGroup readWrite = lab.group(Level.READ_WRITE);
             lab.root.admin().createUser("cat", "C", "A", readWrite, lab.group(Level.PRIVATE));
             Session cat = lab.as("cat");
             Project secret = lab.as("cat", Level.PRIVATE).containers().createProject("secret");
-            Image image = LevelLab.image(lab.as("cat", Level.PRIVATE), "secret image", Optional.empty());
+            Image image = Lab.image(lab.as("cat", Level.PRIVATE), "secret image", Optional.empty());
             cat.containers().rename(secret, "still secret");
             cat.annotations().attach(image, lab.as("cat", Level.PRIVATE).annotations().createTag("t"));
             Project open = cat.containers().createProject("open");
@@ -69,7 +69,7 @@ class EventVisibilityTest {
     @ParameterizedTest
     @ValueSource(strings = {"H2", "POSTGRES"})
     void touchingAHiddenObjectAnswersLikeTouchingAMissingOne(String target) throws Exception {
-        try (LevelLab lab = LevelLab.open(LevelLab.target(target), dir)) {
+        try (Lab lab = Lab.open(Lab.target(target), dir)) {
             Session ada = lab.as("ada", Level.PRIVATE);
             Project hidden = ada.containers().createProject("hidden");
             ada.containers().rename(hidden, "hidden, renamed");
@@ -99,7 +99,7 @@ class EventVisibilityTest {
                 root.admin().setPassword(root.admin().createUser("public", "Public", "User", published),
                         "public-pw".toCharArray());
                 Session ada = root.sudo("ada").withGroup(published);
-                Image image = LevelLab.image(ada, "published image", Optional.empty());
+                Image image = Lab.image(ada, "published image", Optional.empty());
                 ada.annotations().attach(image, ada.annotations().createTag("unreviewed"));
                 List<String> seen = rows(sdk.publicSession());
                 assertTrue(seen.contains("INSERT Image:" + image.id()), seen.toString());

@@ -27,12 +27,12 @@ class StaleCopyTest {
     @ParameterizedTest
     @ValueSource(strings = {"H2", "POSTGRES"})
     void staleCopyOfAnObjectThatBecameInvisibleAnswersLikeAMissingOne(String target) {
-        try (LevelLab lab = LevelLab.open(LevelLab.target(target), dir)) {
+        try (Lab lab = Lab.open(Lab.target(target), dir)) {
             Session ada = lab.as("ada", Permissions.Level.READ_WRITE);
             Session bob = lab.as("bob", Permissions.Level.READ_WRITE);
             Project hidden = ada.containers().createProject("hidden later");
             Project deleted = ada.containers().createProject("deleted");
-            Image image = LevelLab.image(ada, "i", Optional.empty());
+            Image image = Lab.image(ada, "i", Optional.empty());
             Link<?, ?> link = bob.annotations().attach(image, bob.annotations().createTag("t"));
             Link<?, ?> gone = bob.annotations().attach(image, bob.annotations().createTag("u"));
             // bob holds copies; ada changes the project (bob's copy goes stale), then the group becomes private

@@ -140,7 +140,7 @@ class WriteSeamsTest {
     private static LogicalChannel adasLogicalChannel(String group) {
         try (Session ada = lab.root.sudo("ada")) {
             Session in = ada.withGroup(lab.group(group));
-            Image i = in.images().save(LevelLab.newImage("ada's in " + group));
+            Image i = in.images().save(Lab.newImage("ada's in " + group));
             return in.images().channels(i).get(0).logicalChannel();
         }
     }
