@@ -12,7 +12,7 @@ import org.omerosdk.model.config.OmeroConfig;
 /**
  * Thumbnails: the default plane rendered with the image's settings and scaled (area average) so that its longest
  * side is {@code omero.client.browser.thumb_default_size} (96) unless another size is asked, aspect kept. Cached by
- * image, size and settings version, so new settings give new thumbnails; {@link #invalidate} drops an image's.
+ * image, size and the settings' value, so new settings give new thumbnails; {@link #invalidate} drops an image's.
  *
  * <p>The plane is read from the smallest resolution level that is still at least as large as the thumbnail
  * (OMERO stops at the first level that is not larger, and may scale up from there). When that level is more than
@@ -24,7 +24,8 @@ public final class Thumbnails {
     private final int defaultSize;
     private final Cache<Key, RenderedImage> cache;
 
-    private record Key(long imageId, int longestSide, long settingsVersion, int settingsHash) {
+    /** Keyed on the settings' whole value: any change of any setting is another thumbnail, never a stale one. */
+    private record Key(long imageId, int longestSide, RenderingSettings settings) {
     }
 
     /** One thumbnail to make in a batch. */
@@ -49,11 +50,33 @@ public final class Thumbnails {
 
     /** The thumbnail whose longest side is {@code longestSide}. */
     public RenderedImage thumbnail(long imageId, PixelSource source, RenderingSettings settings, int longestSide) {
+        checkSize(longestSide);
+        return cache.get(new Key(imageId, longestSide, settings), k -> make(source, settings, longestSide));
+    }
+
+    /**
+     * The thumbnail whose longest side is {@code longestSide}, opening {@code source} only when it is not cached
+     * (and closing it before returning).
+     */
+    public RenderedImage thumbnail(long imageId, java.util.function.Supplier<? extends PixelSource> source,
+                                   RenderingSettings settings, int longestSide) {
+        checkSize(longestSide);
+        return cache.get(new Key(imageId, longestSide, settings), k -> {
+            try (PixelSource s = source.get()) {
+                return make(s, settings, longestSide);
+            }
+        });
+    }
+
+    private static void checkSize(int longestSide) {
         if (longestSide < 1 || longestSide > 4096) {
             throw new ValidationException("thumbnail size " + longestSide + " is outside 1..4096");
         }
-        return cache.get(new Key(imageId, longestSide, settings.version(), settings.hashCode()),
-                k -> make(source, settings, longestSide));
+    }
+
+    /** The default longest side ({@code omero.client.browser.thumb_default_size}). */
+    public int defaultSize() {
+        return defaultSize;
     }
 
     /** Thumbnails of the default size for several images, made in parallel, in the order asked. */

@@ -154,6 +154,20 @@ public final class Images {
      * @throws SecurityViolation naming the {@code omero.policy.binary_access} rule that restricts the pixels
      */
     public PixelSource pixels(Image image) {
+        return open(image, true);
+    }
+
+    /**
+     * The pixels of {@code image} for rendering by this SDK (never handed to a caller): as {@link #pixels}, but
+     * without {@code omero.policy.binary_access}, which in OMERO restricts downloads of raw pixels and files, not
+     * rendered views (OMERO's rendering engine does not check it, so OMERO.web shows plates under the default
+     * policy that forbids downloading them).
+     */
+    PixelSource renderable(Image image) {
+        return open(image, false);
+    }
+
+    private PixelSource open(Image image, boolean policy) {
         Image visible = get(image.id());
         Store store = session.sdk().store();
         record Facts(BinaryAccessPolicy.Target target, String groupValue, List<FilesetEntry> entries) {
@@ -167,7 +181,9 @@ public final class Images {
                             + Image.class.getName() + " i where i.id = :v)", visible.id()).orderBy("o.id"));
             return new Facts(BinaryAccessPolicy.Target.image(inWells > 0), groupValue, entries);
         });
-        checkPolicy(store, visible, facts.target(), facts.groupValue(), "read the pixels of " + visible);
+        if (policy) {
+            checkPolicy(store, visible, facts.target(), facts.groupValue(), "read the pixels of " + visible);
+        }
         if (facts.entries().isEmpty()) {
             throw new NotFoundException(visible + " has no imported pixel data (it was saved without files)");
         }

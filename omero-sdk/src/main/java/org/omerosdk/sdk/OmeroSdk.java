@@ -49,6 +49,7 @@ public final class OmeroSdk implements AutoCloseable {
     private final BinaryStore binaryStore;
     private ManagedRepository repository;
     private final PixelSources pixelSources = new PixelSources();
+    private final RenderingParts rendering;
 
     private OmeroSdk(Builder b) {
         this.dataDirectory = Optional.ofNullable(b.dataDirectory);
@@ -56,6 +57,7 @@ public final class OmeroSdk implements AutoCloseable {
         this.hasher = b.hashIterations == 0 ? PasswordHasher.standard()
                 : PasswordHasher.withIterations(b.hashIterations);
         this.config = effectiveConfig(b);
+        this.rendering = new RenderingParts(config);
         this.db = Database.open(config, dataDirectory, Optional.ofNullable(b.dataSource));
         try {
             Store system = new Store(db, ReadFilter.NONE, WriteCheck.ALLOW_ALL);
@@ -157,6 +159,11 @@ public final class OmeroSdk implements AutoCloseable {
             }
         }
         return repository;
+    }
+
+    /** The renderer, thumbnail cache and projector shared by every session of this instance. */
+    RenderingParts rendering() {
+        return rendering;
     }
 
     /** The open pixel sources of imported images, shared by every session of this instance. */

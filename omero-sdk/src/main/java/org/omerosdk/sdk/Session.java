@@ -117,6 +117,14 @@ public final class Session implements AutoCloseable {
         return new Renderings(this);
     }
 
+    /**
+     * Rendering images by id: planes and regions at any resolution level, projections, thumbnails, JPEG and PNG,
+     * with the caller's saved settings, else the image owner's, else the imported defaults.
+     */
+    public Rendering rendering() {
+        return new Rendering(this);
+    }
+
     /** Regions of interest drawn on images. */
     public Rois rois() {
         return new Rois(this);
