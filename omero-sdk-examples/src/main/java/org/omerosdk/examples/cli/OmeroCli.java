@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "omero", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
         description = "Embedded OMERO: configure and try a repository in a data directory.",
-        subcommands = {})
+        subcommands = {},
+        footer = {"", "The web gateway: ./omero web start [--port 4080] [--data DIR] (module omero-web, docs/web.md)."})
 public final class OmeroCli implements Runnable {
     /** Bad command line: unknown command or option, missing argument. */
     public static final int EXIT_USAGE = 1;
