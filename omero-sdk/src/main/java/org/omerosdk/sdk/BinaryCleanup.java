@@ -5,22 +5,31 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.omerosdk.model.display.Thumbnail;
+import org.omerosdk.model.fs.Fileset;
 import org.omerosdk.model.fs.OriginalFile;
 import org.omerosdk.model.store.BinaryStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Binary files (originals, thumbnails) of deleted objects leave the store only after the deleting transaction
+ * Binary files (originals, thumbnails, and what an import derived from a fileset under its {@code .omero-pixels/}:
+ * pyramids, thumbnails, the companion file) of deleted objects leave the store only after the deleting transaction
  * commits. Before the commit their keys are written to a journal in the store itself; after it, the files and then
- * the journal are removed. A crash in between leaves the journal, which the next open finishes: it removes each
- * file no row refers to any more (a transaction that never committed still has its rows, so its files stay).
+ * the journal are removed. A crash in between leaves the journal, which the next open of the repository finishes
+ * ({@link OmeroSdk#repository}): it removes each file no row refers to any more (a transaction that never committed
+ * still has its rows, so its files stay). A journal line ending in {@code /} names a fileset's derived prefix:
+ * everything below it goes, unless a fileset of that templatePrefix still exists.
  */
 final class BinaryCleanup {
     private static final Logger LOG = LoggerFactory.getLogger(BinaryCleanup.class);
     static final String JOURNALS = ".omero-sdk/pending-deletes/";
 
     private BinaryCleanup() {
+    }
+
+    /** The journal line for what the import derived from the fileset whose templatePrefix is {@code prefix}. */
+    static String derivedPrefix(String templatePrefix) {
+        return templatePrefix + FilesetImport.DERIVED;
     }
 
     /** Writes the journal for {@code keys}; returns its key (or null when there is nothing to remove). */
@@ -40,7 +49,13 @@ final class BinaryCleanup {
         }
         for (String k : keys) {
             try {
-                store.delete(k);
+                if (k.endsWith("/")) {
+                    for (String derived : store.list(k)) {
+                        store.delete(derived);
+                    }
+                } else {
+                    store.delete(k);
+                }
             } catch (RuntimeException e) {
                 // the journal stays; the next open tries again
                 LOG.warn("omero-sdk: could not remove {} after its delete committed: {}", k, e.getMessage());
@@ -61,6 +76,19 @@ final class BinaryCleanup {
                 }
             }
             for (String k : keys) {
+                if (k.endsWith("/")) {
+                    String templatePrefix = k.substring(0, k.length() - FilesetImport.DERIVED.length());
+                    boolean used = !k.endsWith(FilesetImport.DERIVED) || system.read(Bootstrap.SYSTEM_CONTEXT,
+                            q -> q.count(Select.from(Fileset.class).where("o.templatePrefix = :v", templatePrefix))
+                                    > 0);
+                    if (!used) {
+                        for (String derived : store.list(k)) {
+                            store.delete(derived);
+                            removed++;
+                        }
+                    }
+                    continue;
+                }
                 boolean used = system.read(Bootstrap.SYSTEM_CONTEXT, q -> q.count(Select.from(OriginalFile.class)
                         .where("concat(o.path, o.name) = :v", k)) + q.count(Select.from(Thumbnail.class)
                         .where("o.ref = :v", k)) > 0);

@@ -714,6 +714,16 @@ final class GraphTraversal {
                 }
             }
         }
+        for (List<Long> ids : byRoot(delete, org.omerosdk.model.fs.Fileset.class)) {
+            for (List<Long> batch : batches(ids)) {
+                // what the import derived from the fileset (pyramids, thumbnails, the companion file): a prefix
+                for (String prefix : h.createQuery("select f.templatePrefix from "
+                        + org.omerosdk.model.fs.Fileset.class.getName() + " f where f.id in :ids", String.class)
+                        .setParameter("ids", batch).getResultList()) {
+                    keys.add(BinaryCleanup.derivedPrefix(prefix));
+                }
+            }
+        }
         for (List<Long> ids : byRoot(delete, Thumbnail.class)) {
             for (List<Long> batch : batches(ids)) {
                 keys.addAll(h.createQuery("select t.ref from " + Thumbnail.class.getName() + " t where t.id in :ids"
@@ -761,11 +771,28 @@ final class GraphTraversal {
                 control.progress(new GraphProgress("apply", visited, done));
             }
         }
+        if (op == GraphOperation.MOVE) {
+            // the history follows the object: its earlier rows are filtered by the group it is in now
+            Map<String, List<Long>> moved = new LinkedHashMap<>();
+            included.forEach((id, d) -> {
+                if (d == Disposition.APPLY) {
+                    moved.computeIfAbsent(seen.get(id).type().getSimpleName(), k -> new ArrayList<>()).add(id);
+                }
+            });
+            moved.forEach((type, ids) -> {
+                for (List<Long> batch : batches(ids)) {
+                    h.createMutationQuery("update " + EventLog.class.getName() + " l set l.entityGroup = :g where "
+                            + "l.entityType = :t and l.entityId in :ids").setParameter("g", request.groupId())
+                            .setParameter("t", type).setParameter("ids", batch).executeUpdate();
+                }
+            });
+        }
         included.forEach((id, d) -> {
             Row r = seen.get(id);
             boolean gone = op == GraphOperation.DELETE || d == Disposition.REMOVE;
+            // a moved object's row is filed where it is now; a removed one's where it was
             w.logged(gone ? EventLog.Action.DELETE : EventLog.Action.UPDATE, r.type().getSimpleName(), id,
-                    r.group());
+                    op == GraphOperation.MOVE && !gone ? request.groupId() : r.group());
         });
         return keys;
     }

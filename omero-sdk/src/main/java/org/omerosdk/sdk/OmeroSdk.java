@@ -157,6 +157,17 @@ public final class OmeroSdk implements AutoCloseable {
                 LOG.warn("omero-sdk: could not clean after interrupted imports in {}: {}",
                         repository.store().describe(), e.getMessage());
             }
+            try {
+                // files of deletes that committed before a crash took the JVM, before it removed them
+                int removed = BinaryCleanup.resume(store, repository.store());
+                if (removed > 0) {
+                    LOG.info("omero-sdk: removed {} files of deletes an earlier run committed but did not finish",
+                            removed);
+                }
+            } catch (org.omerosdk.model.OmeroException | java.io.UncheckedIOException e) {
+                LOG.warn("omero-sdk: could not finish interrupted deletes in {}: {}",
+                        repository.store().describe(), e.getMessage());
+            }
         }
         return repository;
     }

@@ -380,6 +380,97 @@ abstract class GraphDeleteContract {
     }
 
     @Test
+    void deletingAFilesetRemovesWhatItsImportDerivedAfterTheCommit() {
+        List<Image> gone = GraphFixture.fileset(ada, Optional.empty(), "derived", 2);
+        List<Image> kept = GraphFixture.fileset(ada, Optional.empty(), "derivedKept", 1);
+        var store = sdk.repository().store();
+        List<String> derived = List.of("repo/derived/.omero-pixels/0.zarr/0/0.0.0", "repo/derived/.omero-pixels/"
+                + "0.thumbnail.jpg", "repo/derived/.omero-pixels/original_metadata.txt");
+        derived.forEach(k -> store.put(k, new byte[] {7}));
+        store.put("repo/derivedKept/.omero-pixels/0.zarr/0/0.0.0", new byte[] {7});
+        ada.graphs().run(GraphRequest.delete(gone.toArray(new Image[0])));
+        derived.forEach(k -> assertFalse(store.exists(k), k));
+        assertFalse(store.exists("repo/derived/derived.lif"));
+        assertTrue(store.exists("repo/derivedKept/.omero-pixels/0.zarr/0/0.0.0"), "another fileset's pyramid stays");
+        assertTrue(store.exists("repo/derivedKept/derivedKept.lif"));
+        assertTrue(GraphFixture.exists(sdk, kept.get(0)));
+        assertEquals(List.of(), store.list(BinaryCleanup.JOURNALS));
+    }
+
+    @Test
+    void aJournalNamingALiveFilesetsDerivedFilesLeavesThem() {
+        GraphFixture.fileset(ada, Optional.empty(), "live", 1);
+        var store = sdk.repository().store();
+        store.put("repo/live/.omero-pixels/0.zarr/0/0.0.0", new byte[] {7});
+        // what a delete that never committed leaves: its journal, its rows
+        BinaryCleanup.journal(store, List.of(BinaryCleanup.derivedPrefix("repo/live/"), "repo/live/live.lif"));
+        assertEquals(0, BinaryCleanup.resume(sdk.store(), store));
+        assertTrue(store.exists("repo/live/.omero-pixels/0.zarr/0/0.0.0"));
+        assertTrue(store.exists("repo/live/live.lif"));
+        assertEquals(List.of(), store.list(BinaryCleanup.JOURNALS));
+    }
+
+    /**
+     * A JVM that dies after a delete committed and before it removed the files: the next open removes them (the
+     * originals, the thumbnails, the fileset's derived files) and the journal, and nothing of what stays.
+     */
+    @Test
+    void aJvmKilledBetweenCommitAndFileRemovalIsFinishedByTheNextOpen(@TempDir Path scratch) throws Exception {
+        OmeroSdk.Builder b = target().configure(OmeroSdk.builder().passwordHashIterations(1000)
+                .rootPassword("r".toCharArray()).set(org.omerosdk.model.config.ConfigKeys.MANAGED_DIR,
+                        scratch.resolve("managed").toString()), scratch);
+        List<String> args = new java.util.ArrayList<>();
+        List<String> goneKeys;
+        Image kept;
+        List<Image> gone;
+        try (OmeroSdk first = b.open()) {
+            Session s = first.rootSession();
+            gone = GraphFixture.fileset(s, Optional.empty(), "crashed", 2);
+            kept = GraphFixture.fileset(s, Optional.empty(), "survivor", 1).get(0);
+            Image thumbed = GraphFixture.fullImage(s, "thumbed");
+            gone = new java.util.ArrayList<>(gone);
+            gone.add(thumbed);
+            var store = first.repository().store();
+            store.put("repo/crashed/.omero-pixels/0.zarr/0/0.0.0", new byte[] {7});
+            store.put("repo/survivor/.omero-pixels/0.zarr/0/0.0.0", new byte[] {7});
+            goneKeys = List.of("repo/crashed/crashed.lif", "repo/crashed/.omero-pixels/0.zarr/0/0.0.0",
+                    "Thumbnails/thumbed.jpg");
+            goneKeys.forEach(k -> assertTrue(store.exists(k), k));
+            var c = first.config();
+            String managed = c.get(org.omerosdk.model.config.ConfigKeys.MANAGED_DIR);
+            if (first.dataDirectory().isPresent()) {
+                args.addAll(List.of("h2", first.dataDirectory().get().toString(), managed));
+            } else {
+                args.addAll(List.of("pg", c.get(org.omerosdk.model.config.ConfigKeys.DB_HOST),
+                        c.get(org.omerosdk.model.config.ConfigKeys.DB_PORT),
+                        c.get(org.omerosdk.model.config.ConfigKeys.DB_NAME), managed));
+            }
+            gone.forEach(i -> args.add(Long.toString(i.id())));
+        }
+        List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin",
+                "java").toString(), "-cp", System.getProperty("java.class.path"), GraphCrashChild.class.getName()));
+        command.addAll(args);
+        Path log = scratch.resolve("child.log");
+        Process child = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        assertTrue(child.waitFor(5, java.util.concurrent.TimeUnit.MINUTES), "the child JVM finishes");
+        assertEquals(GraphCrashChild.DIED_AFTER_COMMIT, child.exitValue(), java.nio.file.Files.readString(log));
+        var files = new org.omerosdk.repo.store.FileSystemBinaryStore(Path.of(args.get(args.get(0).equals("h2")
+                ? 2 : 4)));
+        goneKeys.forEach(k -> assertTrue(files.exists(k), "the child died before removing " + k));
+        assertEquals(1, files.list(BinaryCleanup.JOURNALS).size(), "the child left its journal");
+        try (OmeroSdk next = b.open()) {
+            goneKeys.forEach(k -> assertFalse(files.exists(k), k + " is removed by the next open"));
+            assertEquals(List.of(), files.list(BinaryCleanup.JOURNALS));
+            assertTrue(files.exists("repo/survivor/survivor.lif"));
+            assertTrue(files.exists("repo/survivor/.omero-pixels/0.zarr/0/0.0.0"));
+            for (Image i : gone) {
+                assertFalse(GraphFixture.exists(next, i), "the delete committed");
+            }
+            assertTrue(GraphFixture.exists(next, kept));
+        }
+    }
+
+    @Test
     void asyncDeleteReportsProgressAndCanBeCancelledBeforeCommit() {
         Dataset d = ada.containers().createDataset("d");
         for (int n = 0; n < 3; n++) {

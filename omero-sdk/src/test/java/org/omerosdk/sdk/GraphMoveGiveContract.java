@@ -75,6 +75,30 @@ abstract class GraphMoveGiveContract extends GraphDeleteContract {
         assertEquals(Permissions.Level.READ_WRITE, rwPerms.level().orElseThrow());
     }
 
+    /** The history follows a moved object: filtered by the group it is in now, its earlier rows included. */
+    @Test
+    void aMovedObjectsEventHistoryIsFilteredByItsNewGroup() {
+        root.admin().createUser(u("carl"), "Carl", "C", lab);
+        Session carl = root.sudo(u("carl")).withGroup(lab);
+        Dataset d = ada.containers().createDataset("history");
+        Image i = GraphFixture.imageIn(ada, d, "history");
+        ada.containers().rename(d, "renamed");
+        assertFalse(carl.events().find(EventFilter.any().touching(d)).isEmpty(), "seen while in carl's group");
+        ada.graphs().moveToGroup(rw, d);
+        for (IObject o : List.of(d, i)) {
+            assertEquals(List.of(), carl.events().find(EventFilter.any().touching(o)),
+                    "no history of " + o + " for one who may not see it any more");
+        }
+        Session bobInRw = root.sudo(u("bob")).withGroup(rw);
+        List<org.omerosdk.model.meta.Event> seen = bobInRw.events().find(EventFilter.any().touching(d));
+        assertEquals(3, seen.size(), "creation, rename and move, in the group it is in now");
+        org.omerosdk.model.meta.Event move = seen.get(2);
+        for (org.omerosdk.model.meta.EventLog l : bobInRw.events().logs(move)) {
+            assertEquals(Optional.of(rw.id()), l.entityGroupId(), l.entityType() + ":" + l.entityId());
+        }
+        assertEquals(rw.id(), move.groupId(), "the move's event is filed in the target group");
+    }
+
     @Test
     void anImageAlsoInAStayingDatasetDoesNotMoveAndItsLinkGoes() {
         Dataset a = ada.containers().createDataset("a");
