@@ -5,7 +5,6 @@ import ij.ImageStack;
 import ij.measure.Calibration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalDouble;
 import org.omerosdk.model.ValidationException;
 import org.omerosdk.model.core.Channel;
 import org.omerosdk.model.core.Image;
@@ -14,14 +13,14 @@ import org.omerosdk.model.units.Length;
 import org.omerosdk.model.units.UnitsLength;
 import org.omerosdk.model.units.UnitsTime;
 import org.omerosdk.render.PixelSource;
-import org.omerosdk.render.RenderingDefaults;
 import org.omerosdk.render.RenderingSettings;
 import org.omerosdk.sdk.Session;
 
 /**
  * Opens OMERO images as ImageJ hyperstacks, in one session's context (so only images that session may see): planes in
  * ImageJ's XYCZT order, the calibration from the pixels' physical sizes and time increment, a LUT and display range
- * per channel from the rendering settings the session would show (its own, else the owner's, else OMERO's defaults),
+ * per channel from the rendering settings the session would show ({@code session.rendering().settings}: its own, else
+ * the owner's, else the imported defaults),
  * the channel names as slice labels, and the image's name as title.
  *
  * <p>Properties set on every opened image: {@value #ID} (the image id), {@value #NAME}, {@value #GROUP} (the id of the
@@ -51,7 +50,7 @@ public final class ImageOpener {
     public ImagePlus open(Image image) {
         Pixels px = session.images().primaryPixels(image);
         List<Channel> channels = session.images().channels(image);
-        RenderingSettings settings = settings(image, px, channels);
+        RenderingSettings settings = session.rendering().settings(image);
         List<String> names = channelNames(channels, px.sizeC());
         ImageStack stack;
         try (PixelSource source = session.images().pixels(image)) {
@@ -84,23 +83,6 @@ public final class ImageOpener {
         image.details().groupId().ifPresent(g -> shown.setProp(GROUP, g));
         shown.setProp(CHANNELS, String.join(",", names));
         return shown;
-    }
-
-    /** The settings the session would render {@code image} with (saved ones, else OMERO's defaults). */
-    private RenderingSettings settings(Image image, Pixels px, List<Channel> channels) {
-        return session.renderings().load(image).orElseGet(() -> {
-            List<RenderingDefaults.ChannelInfo> info = new ArrayList<>();
-            for (Channel c : channels) {
-                OptionalDouble emission = c.logicalChannel().emissionWave()
-                        .map(l -> OptionalDouble.of(l.to(UnitsLength.NANOMETER).value())).orElse(OptionalDouble.empty());
-                info.add(new RenderingDefaults.ChannelInfo(c.color(), emission, OptionalDouble.empty(),
-                        OptionalDouble.empty()));
-            }
-            while (info.size() < px.sizeC()) {
-                info.add(RenderingDefaults.ChannelInfo.unknown());
-            }
-            return RenderingDefaults.of(px.pixelsType(), px.sizeZ(), info);
-        });
     }
 
     /** The channel names, OMERO's logical channel names, else their indices (0-based, as OMERO shows them). */

@@ -16,11 +16,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.omerosdk.model.PixelType;
 import org.omerosdk.model.core.Image;
 import org.omerosdk.model.core.Rgba;
 import org.omerosdk.model.display.RenderingDef;
-import org.omerosdk.render.ChannelSettings;
 import org.omerosdk.render.LookupTable;
 import org.omerosdk.render.RenderingSettings;
 
@@ -161,17 +159,16 @@ class ImageOpenerTest {
     }
 
     @Test
-    void withoutSavedSettingsOmerosDefaultsApply() {
+    void withoutSavedSettingsTheImportedDefaultsApply() {
         Image image = imported16("unsaved");
         for (RenderingDef rd : repo.root.renderings().all(image)) {
             repo.root.renderings().delete(rd);
         }
         CompositeImage ci = assertInstanceOf(CompositeImage.class, OmeroSdkIJ.open(image.id()));
-        double[] range = ChannelSettings.typeRange(PixelType.UINT16);
         int[][] colors = {{255, 0, 0}, {0, 255, 0}, {0, 0, 255}};
         for (int c = 0; c < 3; c++) {
-            assertEquals(range[0], ci.getChannelLut(c + 1).min, 1e-9);
-            assertEquals(range[1], ci.getChannelLut(c + 1).max, 1e-9);
+            assertEquals(TestRepository.value(0, 0, c, 0, 0), ci.getChannelLut(c + 1).min, 1e-9);
+            assertEquals(TestRepository.value(W - 1, H - 1, c, 3, 1), ci.getChannelLut(c + 1).max, 1e-9);
             assertArrayEquals(colors[c], top(ci.getChannelLut(c + 1)));
         }
         assertEquals(3, ci.getSlice(), "OMERO's default section is sizeZ / 2, 0-based: 2 of 4, ImageJ's slice 3");
