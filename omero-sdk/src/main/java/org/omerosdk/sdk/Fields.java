@@ -92,6 +92,15 @@ final class Fields {
         }
     }
 
+    /** The length limit {@link #validate} applies to each string field, by field name (for the tests). */
+    java.util.Map<String, Integer> stringLimits() {
+        java.util.Map<String, Integer> out = new java.util.TreeMap<>();
+        for (StringColumn c : strings) {
+            out.put(c.field.getName(), c.length);
+        }
+        return out;
+    }
+
     /**
      * @throws ValidationException naming the type, the field, the value's length and the limit, for a string
      *                             longer than its column or a required one that is missing
