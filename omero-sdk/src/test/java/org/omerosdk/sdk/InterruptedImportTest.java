@@ -28,13 +28,18 @@ class InterruptedImportTest {
     @TempDir
     Path dir;
 
-    /** The child JVM: imports {@code args[1]} into the repository in {@code args[0]}, halting at a step. */
+    /**
+     * The child JVM: imports {@code args[1]} into the repository in {@code args[0]}, halting at a step; settings
+     * {@code key=value} may follow.
+     */
     public static final class Child {
         public static void main(String[] args) {
             Path data = Path.of(args[0]);
             String haltStep = args[2];
             double fraction = Double.parseDouble(args[3]);
-            try (OmeroSdk sdk = OmeroSdk.builder().dataDirectory(data).passwordHashIterations(1000).open()) {
+            String[] settings = java.util.Arrays.copyOfRange(args, 4, args.length);
+            try (OmeroSdk sdk = configured(OmeroSdk.builder(), settings).dataDirectory(data)
+                    .passwordHashIterations(1000).open()) {
                 sdk.rootSession().imports().importFiles(List.of(Path.of(args[1])), ImportOptions.threads(1),
                         ImportOptions.listener(new ImportListener() {
                             @Override
@@ -49,10 +54,21 @@ class InterruptedImportTest {
         }
     }
 
-    private void runChild(Path data, Path file, String step, double fraction) throws Exception {
+    static OmeroSdk.Builder configured(OmeroSdk.Builder b, String... settings) {
+        for (String kv : settings) {
+            String[] p = kv.split("=", 2);
+            b.set(ConfigKeys.byName(p[0]).orElseThrow(), p[1]);
+        }
+        return b;
+    }
+
+    private void runChild(Path data, Path file, String step, double fraction, String... settings) throws Exception {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process p = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
-                Child.class.getName(), data.toString(), file.toString(), step, Double.toString(fraction))
+        List<String> command = new java.util.ArrayList<>(List.of(java.toString(), "-cp",
+                System.getProperty("java.class.path"), Child.class.getName(), data.toString(), file.toString(), step,
+                Double.toString(fraction)));
+        command.addAll(List.of(settings));
+        Process p = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile()).start();
         assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the child JVM did not finish");
         assertEquals(137, p.exitValue(), () -> "the child JVM was to halt at " + step + ": "
@@ -135,6 +151,69 @@ class InterruptedImportTest {
             assertTrue(sdk.repository().store().list(prefix + FilesetImport.DERIVED).size() >= 1);
             // and the repository works on
             assertTrue(sdk.rootSession().imports().importFiles(List.of(placed)).ok());
+        }
+    }
+
+    /** Every file below {@code managed} whose key has {@code part} in it, with a digest of its bytes. */
+    private static java.util.Map<String, String> filesWith(Path managed, String part) throws Exception {
+        java.util.Map<String, String> out = new java.util.TreeMap<>();
+        try (Stream<Path> s = Files.walk(managed)) {
+            for (Path p : s.filter(Files::isRegularFile).toList()) {
+                String k = managed.relativize(p).toString().replace('\\', '/');
+                if (k.contains(part)) {
+                    out.put(k, java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                            .digest(Files.readAllBytes(p))));
+                }
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void theNextOpenKeepsACommittedImportsPyramidChunksAndRemovesThoseOfAKilledOne() throws Exception {
+        // planes above 256 x 256 get a pyramid: 1024 x 1024 has levels 0 (1024), 1 (512) and 2 (256)
+        String[] settings = {ConfigKeys.PIXELDATA_MAX_PLANE_WIDTH.name() + "=256",
+                ConfigKeys.PIXELDATA_MAX_PLANE_HEIGHT.name() + "=256"};
+        Path data = dir.resolve("pyramids");
+        Path in = Files.createDirectories(dir.resolve("large"));
+        Path committed = ImportBatchTest.tiff(in, "committed.ome.tif", 1024, 1024);
+        Path killed = ImportBatchTest.tiff(in, "killed.ome.tif", 1024, 1024);
+        Path managed;
+        String prefix;
+        java.util.Map<String, String> committedChunks;
+        try (OmeroSdk sdk = configured(OmeroSdk.builder(), settings).dataDirectory(data)
+                .passwordHashIterations(1000).open()) {
+            assertTrue(sdk.rootSession().imports().importFiles(List.of(committed)).ok());
+            prefix = sdk.store().read(Bootstrap.SYSTEM_CONTEXT, q -> q.list(Select.from(Fileset.class))).get(0)
+                    .templatePrefix();
+            managed = Path.of(sdk.config().get(ConfigKeys.MANAGED_DIR));
+        }
+        committedChunks = filesWith(managed, prefix + FilesetImport.DERIVED);
+        assertTrue(committedChunks.keySet().stream().anyMatch(k -> k.contains(".zarr/1/")),
+                "the committed import built a pyramid of several levels: " + committedChunks.keySet());
+        // the committed import's journal survived (its JVM died between the commit and the clean-up)
+        String deadWriter = WriterIds.current().split("\\.")[0] + ".999999998.1";
+        Path journal = managed.resolve(ImportJournal.JOURNALS + deadWriter + "_committed");
+        Files.createDirectories(journal.getParent());
+        Files.writeString(journal, prefix + "\n1", StandardCharsets.UTF_8);
+        // another import killed while its pyramid's second level is being written (putBatched, in place)
+        runChild(data, killed, "level 1", 0, settings);
+        java.util.Map<String, String> killedChunks = filesWith(managed, ".zarr/");
+        committedChunks.keySet().forEach(killedChunks::remove);
+        assertTrue(killedChunks.keySet().stream().anyMatch(k -> k.contains(".zarr/0/")),
+                "the killed import left chunks of its first level: " + killedChunks.keySet());
+
+        try (OmeroSdk sdk = configured(OmeroSdk.builder(), settings).dataDirectory(data)
+                .passwordHashIterations(1000).open()) {
+            assertEquals(committedChunks, filesWith(managed, prefix + FilesetImport.DERIVED),
+                    "every chunk of the committed import is kept, byte for byte");
+            for (String k : killedChunks.keySet()) {
+                assertFalse(Files.exists(managed.resolve(k)), "the killed import's chunk is removed: " + k);
+            }
+            assertEquals(List.of(), sdk.repository().store().list(ImportJournal.JOURNALS), "journals are done");
+            assertEquals(List.of(), filesEndingWith(managed, "killed.ome.tif"), "nor is its copied file left");
+            // the committed image still renders from its pyramid
+            assertEquals(1, sdk.rootSession().images().list(Listing.all()).size());
         }
     }
 
