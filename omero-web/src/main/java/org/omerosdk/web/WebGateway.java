@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.eclipse.jetty.server.Handler;
+import org.omerosdk.model.config.OmeroConfig;
 import org.omerosdk.sdk.OmeroSdk;
 
 /**
@@ -19,20 +20,27 @@ public final class WebGateway {
     private final OmeroSdk sdk;
     private final Handler handler;
 
-    private WebGateway(OmeroSdk sdk) {
+    private WebGateway(OmeroSdk sdk, OmeroConfig web) {
         this.sdk = Objects.requireNonNull(sdk, "sdk");
+        WebSessions sessions = new WebSessions(sdk, Objects.requireNonNull(web, "config"));
         List<Route> routes = new ArrayList<>();
-        routes.addAll(ApiRoutes.routes());
-        this.handler = new GatewayHandler(routes, (exchange, route) -> {
-            if (route.access() != Route.Access.ANYONE) {
-                throw HttpError.notLoggedIn();
-            }
-        });
+        routes.addAll(new ApiRoutes(sdk, web, sessions).routes());
+        routes.addAll(new ModelRoutes(web).routes());
+        this.handler = new GatewayHandler(routes, sessions);
     }
 
     /** A gateway over {@code sdk}, configured by its {@code omero.web.*} keys. */
     public static WebGateway of(OmeroSdk sdk) {
-        return new WebGateway(sdk);
+        return new WebGateway(sdk, sdk.config());
+    }
+
+    /**
+     * A gateway over {@code sdk} with the {@code omero.web.*} settings of {@code web} (for a host serving one
+     * repository under two sets of web settings). The public user's name, password and {@code enabled} flag are
+     * still the SDK's: {@link OmeroSdk#publicSession} reads them.
+     */
+    public static WebGateway of(OmeroSdk sdk, OmeroConfig web) {
+        return new WebGateway(sdk, web);
     }
 
     /** The SDK this gateway serves. */

@@ -1,0 +1,304 @@
+package org.omerosdk.web;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.omerosdk.model.NotFoundException;
+import org.omerosdk.model.config.ConfigKeys;
+import org.omerosdk.model.config.OmeroConfig;
+import org.omerosdk.model.containers.Dataset;
+import org.omerosdk.model.containers.Project;
+import org.omerosdk.model.core.Image;
+import org.omerosdk.model.core.Pixels;
+import org.omerosdk.model.meta.Experimenter;
+import org.omerosdk.model.meta.ExperimenterGroup;
+import org.omerosdk.model.meta.NamedObject;
+import org.omerosdk.model.screen.Plate;
+import org.omerosdk.model.screen.Screen;
+import org.omerosdk.sdk.Listing;
+import org.omerosdk.sdk.Session;
+
+/**
+ * OMERO.web's JSON API object URLs ({@code api/v0/m/...}): projects, datasets, images, screens, plates, each one by
+ * id and their children, with OMERO's paging ({@code offset}, {@code limit}, default {@code omero.web.page_size},
+ * at most {@value #MAX_LIMIT}) and filters ({@code owner}, {@code group}, {@code childCount}), ordered by lower-case
+ * name then id as OMERO orders them. An object the caller may not see answers 404 as a missing one.
+ */
+final class ModelRoutes {
+    /** OMERO.web's {@code omero.web.api.max_limit} default. */
+    static final int MAX_LIMIT = 500;
+    private static final String ID = "/(\\d+)/";
+    private static final String M = "/api/v0/m/";
+
+    private final int defaultLimit;
+
+    ModelRoutes(OmeroConfig web) {
+        this.defaultLimit = Math.min(web.getInt(ConfigKeys.WEB_PAGE_SIZE), MAX_LIMIT);
+    }
+
+    List<Route> routes() {
+        Route.Access a = Route.Access.LOGIN;
+        return List.of(
+                Route.get(M + "projects/", a, (ex, g) -> list(ex, "Project", all(ex, Project.class))),
+                Route.get(M + "projects" + ID, a, (ex, g) -> one(ex, Project.class, "Project", g.get(0))),
+                Route.get(M + "projects" + ID + "datasets/", a, (ex, g) -> list(ex, "Dataset",
+                        s -> s.containers().datasets(parent(s, Project.class, "Project", g.get(0))))),
+                Route.get(M + "datasets/", a, (ex, g) -> list(ex, "Dataset", datasets(ex))),
+                Route.get(M + "datasets" + ID, a, (ex, g) -> one(ex, Dataset.class, "Dataset", g.get(0))),
+                Route.get(M + "datasets" + ID + "images/", a, (ex, g) -> list(ex, "Image",
+                        s -> imagesIn(s, parent(s, Dataset.class, "Dataset", g.get(0))))),
+                Route.get(M + "images/", a, (ex, g) -> list(ex, "Image", images(ex))),
+                Route.get(M + "images" + ID, a, (ex, g) -> one(ex, Image.class, "Image", g.get(0))),
+                Route.get(M + "screens/", a, (ex, g) -> list(ex, "Screen", all(ex, Screen.class))),
+                Route.get(M + "screens" + ID, a, (ex, g) -> one(ex, Screen.class, "Screen", g.get(0))),
+                Route.get(M + "screens" + ID + "plates/", a, (ex, g) -> list(ex, "Plate",
+                        s -> s.containers().plates(parent(s, Screen.class, "Screen", g.get(0))))),
+                Route.get(M + "plates/", a, (ex, g) -> list(ex, "Plate", plates(ex))),
+                Route.get(M + "plates" + ID, a, (ex, g) -> one(ex, Plate.class, "Plate", g.get(0))));
+    }
+
+    // --- the lists ------------------------------------------------------------------------------------------
+
+    private static <T extends NamedObject> Function<Session, List<? extends NamedObject>> all(Exchange ex,
+                                                                                              Class<T> type) {
+        return s -> {
+            Optional<Listing> listing = listing(ex, s);
+            if (listing.isEmpty()) {
+                return List.of();
+            }
+            if (type == Project.class) {
+                return s.containers().projects(listing.get());
+            }
+            return s.containers().screens(listing.get());
+        };
+    }
+
+    private static Function<Session, List<? extends NamedObject>> datasets(Exchange ex) {
+        return s -> {
+            Optional<String> project = ex.query("project");
+            if (project.isPresent()) {
+                return within(s.containers().datasets(parent(s, Project.class, "Project", project.get())), ex, s);
+            }
+            Optional<Listing> listing = listing(ex, s);
+            if (listing.isEmpty()) {
+                return List.of();
+            }
+            return "true".equals(ex.query("orphaned").orElse("")) ? s.containers().orphanedDatasets(listing.get())
+                    : s.containers().datasets(listing.get());
+        };
+    }
+
+    private static Function<Session, List<? extends NamedObject>> plates(Exchange ex) {
+        return s -> {
+            Optional<String> screen = ex.query("screen");
+            if (screen.isPresent()) {
+                return within(s.containers().plates(parent(s, Screen.class, "Screen", screen.get())), ex, s);
+            }
+            return listing(ex, s).map(l -> s.containers().plates(l)).orElse(List.of());
+        };
+    }
+
+    private static Function<Session, List<? extends NamedObject>> images(Exchange ex) {
+        return s -> {
+            Optional<String> dataset = ex.query("dataset");
+            if (dataset.isPresent()) {
+                return within(imagesIn(s, parent(s, Dataset.class, "Dataset", dataset.get())), ex, s);
+            }
+            return listing(ex, s).map(l -> s.images().list(l)).orElse(List.of());
+        };
+    }
+
+    private static List<Image> imagesIn(Session s, Dataset d) {
+        return s.containers().images(d, 0, Integer.MAX_VALUE);
+    }
+
+    /** {@code children} kept to the request's {@code owner} and {@code group} filters. */
+    private static <T extends NamedObject> List<T> within(List<T> children, Exchange ex, Session s) {
+        Optional<Long> owner = ex.query("owner").map(v -> Exchange.parseId("owner", v));
+        long group = ex.query("group").map(v -> Exchange.parseId("group", v)).orElse(-1L);
+        return children.stream().filter(c -> owner.isEmpty() || c.details().ownerId().equals(owner))
+                .filter(c -> group == -1 || c.details().groupId().equals(Optional.of(group))).toList();
+    }
+
+    /**
+     * The listing of the request's {@code owner} and {@code group} ({@code -1}: all); empty when that owner or
+     * group is not visible, so that its objects list as none.
+     */
+    private static Optional<Listing> listing(Exchange ex, Session s) {
+        Listing l = Listing.all();
+        Optional<String> owner = ex.query("owner");
+        if (owner.isPresent()) {
+            long id = Exchange.parseId("owner", owner.get());
+            if (id != -1) {
+                try {
+                    l = l.ownedBy(s.containers().get(Experimenter.class, id));
+                } catch (NotFoundException e) {
+                    return Optional.empty();
+                }
+            }
+        }
+        Optional<String> group = ex.query("group");
+        if (group.isPresent()) {
+            long id = Exchange.parseId("group", group.get());
+            if (id != -1) {
+                try {
+                    l = l.inGroup(s.containers().get(ExperimenterGroup.class, id));
+                } catch (NotFoundException e) {
+                    return Optional.empty();
+                }
+            }
+        }
+        return Optional.of(l);
+    }
+
+    /** A parent the URL names; a missing or invisible one is the same 404. */
+    private static <T extends NamedObject> T parent(Session s, Class<T> type, String typeName, String id) {
+        long parsed = Exchange.parseId(typeName, id);
+        try {
+            return s.containers().get(type, parsed);
+        } catch (NotFoundException e) {
+            throw HttpError.notFound(typeName, parsed);
+        }
+    }
+
+    // --- answers --------------------------------------------------------------------------------------------
+
+    private Reply list(Exchange ex, String typeName, Function<Session, List<? extends NamedObject>> query) {
+        int offset = ex.query("offset").map(v -> nonNegative("offset", v)).orElse(0);
+        int limit = Math.min(ex.query("limit").map(v -> nonNegative("limit", v)).orElse(defaultLimit), MAX_LIMIT);
+        boolean childCount = "true".equals(ex.query("childCount").orElse(""));
+        Session s = ex.caller().session();
+        List<? extends NamedObject> found = new ArrayList<>(query.apply(s));
+        List<NamedObject> sorted = new ArrayList<>(found);
+        sorted.sort(Comparator.comparing((NamedObject o) -> o.name().toLowerCase(Locale.ROOT))
+                .thenComparingLong(NamedObject::id));
+        List<NamedObject> page = sorted.subList(Math.min(offset, sorted.size()),
+                Math.min(sorted.size(), offset + limit));
+        Marshal marshal = new Marshal(s);
+        List<Map<String, Object>> data = new ArrayList<>();
+        for (NamedObject o : page) {
+            Map<String, Object> m = marshal(marshal, s, o, typeName, true);
+            if (childCount) {
+                childCount(s, o).ifPresent(n -> m.put("omero:childCount", n));
+            }
+            urls(ex, m, typeName, o.id(), true);
+            data.add(m);
+        }
+        return Reply.json(Json.object("data", data, "meta", Json.object("offset", offset, "limit", limit,
+                "maxLimit", MAX_LIMIT, "totalCount", sorted.size())));
+    }
+
+    private <T extends NamedObject> Reply one(Exchange ex, Class<T> type, String typeName, String id) {
+        Session s = ex.caller().session();
+        T o = parent(s, type, typeName, id);
+        Map<String, Object> m = marshal(new Marshal(s), s, o, typeName, true);
+        if ("true".equals(ex.query("childCount").orElse(""))) {
+            childCount(s, o).ifPresent(n -> m.put("omero:childCount", n));
+        }
+        urls(ex, m, typeName, o.id(), false);
+        return Reply.json(Json.object("data", m));
+    }
+
+    private static Map<String, Object> marshal(Marshal marshal, Session s, NamedObject o, String typeName,
+                                               boolean pixels) {
+        Map<String, Object> m = marshal.named(o, typeName);
+        if (o instanceof Image image) {
+            image.acquisitionDate().ifPresent(d -> m.put("AcquisitionDate", d.toEpochMilli()));
+            m.put("omero:series", image.series());
+            if (pixels) {
+                try {
+                    m.put("Pixels", pixels(marshal, s.images().primaryPixels(image)));
+                } catch (NotFoundException none) {
+                    // an image saved without pixels lists without them
+                }
+            }
+        }
+        return m;
+    }
+
+    private static Map<String, Object> pixels(Marshal marshal, Pixels p) {
+        Map<String, Object> m = Json.object("@id", p.id(), "@type", Marshal.type("Pixels"),
+                "SizeX", p.sizeX(), "SizeY", p.sizeY(), "SizeZ", p.sizeZ(), "SizeC", p.sizeC(), "SizeT", p.sizeT(),
+                "DimensionOrder", p.dimensionOrder().name(), "SignificantBits", p.significantBits(),
+                "Type", Json.object("@type", "TBD#PixelsType", "value", p.pixelsType().omeroName()));
+        p.physicalSizeX().ifPresent(l -> m.put("PhysicalSizeX", length(l)));
+        p.physicalSizeY().ifPresent(l -> m.put("PhysicalSizeY", length(l)));
+        p.physicalSizeZ().ifPresent(l -> m.put("PhysicalSizeZ", length(l)));
+        m.put("omero:details", marshal.details(p));
+        return m;
+    }
+
+    private static Map<String, Object> length(org.omerosdk.model.units.Length l) {
+        return Json.object("@type", "TBD#LengthI", "Unit", l.unit().name(), "Symbol", l.unit().symbol(),
+                "Value", l.value());
+    }
+
+    private static Optional<Integer> childCount(Session s, NamedObject o) {
+        if (o instanceof Project p) {
+            return Optional.of(s.containers().datasets(p).size());
+        }
+        if (o instanceof Dataset d) {
+            return Optional.of((int) s.containers().countImages(d));
+        }
+        if (o instanceof Screen sc) {
+            return Optional.of(s.containers().plates(sc).size());
+        }
+        return Optional.empty();
+    }
+
+    /** The {@code url:*} links OMERO.web adds to each object. */
+    private static void urls(Exchange ex, Map<String, Object> m, String typeName, long id, boolean inList) {
+        String base = M;
+        switch (typeName) {
+            case "Project" -> {
+                m.put("url:datasets", ex.url(base + "projects/" + id + "/datasets/"));
+                if (inList) {
+                    m.put("url:project", ex.url(base + "projects/" + id + "/"));
+                }
+            }
+            case "Dataset" -> {
+                m.put("url:images", ex.url(base + "datasets/" + id + "/images/"));
+                if (inList) {
+                    m.put("url:dataset", ex.url(base + "datasets/" + id + "/"));
+                }
+                m.put("url:projects", ex.url(base + "datasets/" + id + "/projects/"));
+            }
+            case "Image" -> {
+                if (inList) {
+                    m.put("url:image", ex.url(base + "images/" + id + "/"));
+                }
+                m.put("url:datasets", ex.url(base + "images/" + id + "/datasets/"));
+            }
+            case "Screen" -> {
+                m.put("url:plates", ex.url(base + "screens/" + id + "/plates/"));
+                if (inList) {
+                    m.put("url:screen", ex.url(base + "screens/" + id + "/"));
+                }
+            }
+            case "Plate" -> {
+                m.put("url:screens", ex.url(base + "plates/" + id + "/screens/"));
+                if (inList) {
+                    m.put("url:plate", ex.url(base + "plates/" + id + "/"));
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    private static int nonNegative(String name, String value) {
+        try {
+            int v = Integer.parseInt(value);
+            if (v >= 0) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // the same answer as a negative number
+        }
+        throw HttpError.badRequest("Invalid parameter value: " + name + " must be a non-negative integer");
+    }
+}
