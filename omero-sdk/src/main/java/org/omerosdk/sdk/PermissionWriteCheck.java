@@ -116,7 +116,7 @@ final class PermissionWriteCheck implements WriteCheck {
             }
             return;
         }
-        long group = WritePath.groupOfNew(ctx, object);
+        long group = groupOfNew(ctx, object);
         if (actor.userId() == Actor.GUEST_ID) {
             throw new SecurityViolation("the guest user may not create " + object.getClass().getSimpleName()
                     + ": guest creates nothing");
@@ -134,7 +134,8 @@ final class PermissionWriteCheck implements WriteCheck {
             require(ctx, actor, end, Action.VIEW, ""); // an invisible end answers like a missing one, first
             if (endGroup.get() != group) {
                 throw new SecurityViolation("user " + ctx.userId() + " may not " + verb(object, end) + end
-                        + " from group " + group + ": links across groups are refused");
+                        + " (group " + endGroup.get() + ") from group " + group + (ctx.isAllGroups()
+                        ? ", the group of the first object it refers to" : "") + ": links across groups are refused");
             }
             Action needed = needed(object, end);
             require(ctx, actor, end, needed, verb(object, end));
@@ -143,6 +144,29 @@ final class PermissionWriteCheck implements WriteCheck {
             throw new SecurityViolation("user " + ctx.userId() + " may not create " + object.getClass().getSimpleName()
                     + " in group " + group + ": not a member of it");
         }
+    }
+
+    /**
+     * OMERO's group for a new object (its interceptor, ticket:3529): in one group's context, that group (a link: its
+     * parent's, which the read filter lets the caller see only there); in the all-groups context, the group of the
+     * first data object it refers to outside {@code system} and {@code user} — a link's parent, a ROI's image, a
+     * shape's ROI, rendering settings' pixels — so that an administrator drawing on an image of any group draws in
+     * that group, and every other object it refers to must be in the same one (else the linkage check refuses it as
+     * a link across groups); with no such reference, the session's default group. OMERO's server refuses every save
+     * in the all-groups context where the object names no group; the SDK uses the default group there.
+     */
+    @Override
+    public long groupOfNew(SecurityContext ctx, IObject object) {
+        if (ctx.isAllGroups() && kind(object) == ObjectKind.DATA) {
+            IObject first = object instanceof Link<?, ?> l && l.parent().isSaved() ? l.parent() : null;
+            for (IObject end : first != null ? List.of(first) : Fields.of(object).savedReferences(object)) {
+                Optional<Long> g = end.details().groupId();
+                if (kind(end) == ObjectKind.DATA && g.isPresent() && !isSpecialGroup(g.get())) {
+                    return g.get();
+                }
+            }
+        }
+        return WritePath.groupOfNew(ctx, object);
     }
 
     /**

@@ -23,6 +23,14 @@ interface WriteCheck {
         return Verdict.ALLOWED;
     }
 
+    /**
+     * The group a new object goes to (database id): {@link WritePath#groupOfNew} unless the check knows better
+     * (the all-groups context's rule needs the ids of {@code system} and {@code user}).
+     */
+    default long groupOfNew(SecurityContext ctx, IObject object) {
+        return WritePath.groupOfNew(ctx, object);
+    }
+
     /** Forgets what is cached about a group whose level just changed through this instance. */
     default void groupChanged(long groupId) {
     }

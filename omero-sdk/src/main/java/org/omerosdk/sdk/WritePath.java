@@ -48,7 +48,7 @@ final class WritePath {
         useStoredReferences(object);
         checked(EventLog.Action.INSERT, object);
         refuseDuplicateLink(object);
-        long group = groupOfNew(ctx, object);
+        long group = check.groupOfNew(ctx, object);
         Permissions perms = object instanceof ExperimenterGroup g ? g.details().permissions() : permissionsOf(group);
         long owner = ctx.userId();
         if (object instanceof Link<?, ?> l && l.parent().isSaved() && l.child().details().ownerId().isPresent()) {

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.omerosdk.importer.NewImage;
 import org.omerosdk.model.DimensionOrder;
+import org.omerosdk.model.NotFoundException;
 import org.omerosdk.model.OmeroException;
 import org.omerosdk.model.PixelType;
 import org.omerosdk.model.SecurityViolation;
@@ -25,6 +26,9 @@ import org.omerosdk.model.containers.Project;
 import org.omerosdk.model.core.Channel;
 import org.omerosdk.model.core.Image;
 import org.omerosdk.model.core.LogicalChannel;
+import org.omerosdk.model.roi.Point;
+import org.omerosdk.model.roi.Roi;
+import org.omerosdk.model.roi.Shape;
 import org.omerosdk.model.core.Pixels;
 import org.omerosdk.model.meta.ExperimenterGroup;
 
@@ -124,6 +128,80 @@ class WriteSeamsTest {
         lab.root.containers().link(p, d);
         assertEquals(List.of("ada's dataset to link"),
                 lab.root.containers().datasets(p).stream().map(Dataset::name).toList());
+    }
+
+    // --- new objects in the all-groups context: OMERO's group of the first object referred to (ticket:3529)
+
+    private static Image adasImage(String group, String name) {
+        try (Session ada = lab.root.sudo("ada")) {
+            return Lab.image(ada.withGroup(lab.group(group)), name, Optional.empty());
+        }
+    }
+
+    @Test
+    void administratorsInTheAllGroupsContextDrawARoiInTheGroupOfTheImage() {
+        Image image = adasImage("readOnly", "ada's to draw on");
+        long readOnly = lab.group("readOnly").id();
+        for (Session admin : List.of(lab.root, lab.login("boss"))) {
+            assertTrue(admin.context().isAllGroups());
+            assertTrue(admin.context().writeGroupId() != readOnly, "the default group is another one");
+            Roi roi = admin.rois().draw(image, "drawn by " + admin.user().omeName(), List.of(new Point(1, 1)));
+            assertEquals(readOnly, roi.details().groupId().orElseThrow(), "the ROI is where its image is");
+            Roi stored = lab.root.withGroup(lab.group("readOnly")).rois().on(image).stream()
+                    .filter(r -> r.id() == roi.id()).findFirst().orElseThrow();
+            assertEquals(admin.user().id(), stored.details().ownerId().orElseThrow());
+            for (Shape sh : lab.root.withGroup(lab.group("readOnly")).rois().shapes(roi)) {
+                assertEquals(readOnly, sh.details().groupId().orElseThrow(), "its shapes too");
+            }
+        }
+    }
+
+    @Test
+    void aMemberInTheAllGroupsContextDrawsOnHerImageInItsGroupNotHerDefaultGroup() {
+        Image image = adasImage("readOnly", "ada's own to draw on");
+        try (Session ada = lab.root.sudo("ada")) {
+            assertEquals(lab.group("private").id(), ada.context().writeGroupId());
+            Roi roi = ada.rois().draw(image, "ada's", List.of(new Point(0, 0)));
+            assertEquals(lab.group("readOnly").id(), roi.details().groupId().orElseThrow());
+        }
+    }
+
+    @Test
+    void administratorsInTheAllGroupsContextCannotDrawOnAPrivateGroupsImage() {
+        Image image = adasImage("private", "ada's private image");
+        for (Session admin : List.of(lab.root, lab.login("boss"))) {
+            SecurityViolation e = assertThrows(SecurityViolation.class,
+                    () -> admin.rois().draw(image, "not allowed", List.of(new Point(1, 1))));
+            assertTrue(e.getMessage().contains("Private"), e.getMessage());
+        }
+        assertEquals(List.of(), lab.root.withGroup(lab.group("private")).rois().on(image));
+    }
+
+    @Test
+    void aRoiOnAnImageOfAnotherGroupThanTheSessionsAnswersLikeAMissingImage() {
+        Image image = adasImage("readOnly", "ada's image, out of context");
+        Session inReadWrite = lab.root.withGroup(lab.group("readWrite"));
+        NotFoundException e = assertThrows(NotFoundException.class,
+                () -> inReadWrite.rois().draw(image, "across", List.of(new Point(1, 1))));
+        assertTrue(e.getMessage().contains("does not exist"), e.getMessage());
+        assertEquals(List.of(), lab.root.withGroup(lab.group("readOnly")).rois().on(image));
+    }
+
+    @Test
+    void anObjectReferringToObjectsOfTwoGroupsIsRefusedInTheAllGroupsContext() {
+        Project inReadOnly = project("ada@readOnly");
+        TagAnnotation inReadWrite;
+        try (Session ada = lab.root.sudo("ada")) {
+            inReadWrite = ada.withGroup(lab.group("readWrite")).annotations().createTag("ada's read-write tag");
+        }
+        int before = annotationCount(inReadOnly);
+        for (Session s : List.of(lab.root, lab.login("boss"), lab.login("ada"))) {
+            SecurityViolation e = assertThrows(SecurityViolation.class,
+                    () -> s.annotations().attach(inReadOnly, inReadWrite));
+            assertTrue(e.getMessage().contains("across groups") && e.getMessage().contains("first object"),
+                    e.getMessage());
+        }
+        assertEquals(before, annotationCount(inReadOnly));
     }
 
     // --- references other than links
