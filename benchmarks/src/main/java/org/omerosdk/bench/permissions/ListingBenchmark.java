@@ -51,6 +51,10 @@ public final class ListingBenchmark {
         try (OmeroSdk sdk = OmeroSdk.builder().set(ConfigKeys.DB_HOST, "127.0.0.1")
                 .set(ConfigKeys.DB_PORT, Integer.toString(pg.port())).set(ConfigKeys.DB_NAME, name)
                 .set(ConfigKeys.DB_USER, "postgres").set(ConfigKeys.DB_PASS, "")
+                // the files go to the run's scratch directory, never to OMERO's shared /OMERO/ManagedRepository
+                .set(ConfigKeys.MANAGED_DIR, java.nio.file.Files.createTempDirectory(java.nio.file.Path.of(
+                        System.getenv().getOrDefault("BENCH_WORK", System.getProperty("java.io.tmpdir"))),
+                        "managed").toString())
                 .rootPassword("bench".toCharArray()).passwordHashIterations(1000).open()) {
             Session root = sdk.rootSession();
             Permissions.Level[] levels = Permissions.Level.values();

@@ -96,6 +96,9 @@ public final class SessionCallBenchmark {
         pg.createDatabase(name);
         return b.set(ConfigKeys.DB_HOST, "127.0.0.1").set(ConfigKeys.DB_PORT, Integer.toString(pg.port()))
                 .set(ConfigKeys.DB_NAME, name).set(ConfigKeys.DB_USER, "postgres").set(ConfigKeys.DB_PASS, "")
+                // the files go to the run's scratch directory, never to OMERO's shared /OMERO/ManagedRepository
+                .set(ConfigKeys.MANAGED_DIR, Files.createTempDirectory(Path.of(System.getenv().getOrDefault(
+                        "BENCH_WORK", System.getProperty("java.io.tmpdir"))), "managed").toString())
                 .open();
     }
 }
