@@ -27,6 +27,8 @@ import org.omerosdk.repo.template.PathTemplate;
 import org.omerosdk.repo.template.StoreDirectories;
 import org.omerosdk.repo.template.TemplateContext;
 import org.omerosdk.repo.template.TemplatePath;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The managed repository: places the files of an import where OMERO would ({@code omero.fs.repo.path},
@@ -46,6 +48,7 @@ import org.omerosdk.repo.template.TemplatePath;
  * configuration refuses every write. Thread-safe.
  */
 public final class ManagedRepository {
+    private static final Logger LOG = LoggerFactory.getLogger(ManagedRepository.class);
     private static final int BUFFER = 1 << 20;
 
     private final BinaryStore store;
@@ -166,6 +169,9 @@ public final class ManagedRepository {
                 done.add(place(sources.get(i), key, location.clientPaths().get(i), mode, algorithm, progress,
                         bytes, total));
             }
+            if (mode == TransferMode.MOVE) {
+                removeOriginals(sources); // only once every file of the fileset is in place
+            }
             return List.copyOf(done);
         } catch (RuntimeException e) {
             for (StoredFile f : done) {
@@ -212,16 +218,12 @@ public final class ManagedRepository {
                 external = Optional.of(source.toAbsolutePath());
                 break;
             case MOVE:
-                if (store.localTransfers().contains(LocalTransfer.MOVE)) {
-                    checksum = hash(source, algorithm, progress, bytes, total);
-                    store.transferIn(LocalTransfer.MOVE, source, key);
-                } else {
-                    checksum = copy(source, key, algorithm, progress, bytes, total);
-                    try {
-                        Files.delete(source);
-                    } catch (IOException e) {
-                        throw new StorageException("copied " + source + " but cannot delete it: " + e.getMessage(), e);
-                    }
+                // linked (or copied) now, the original removed only when the whole fileset is placed: a failure
+                // part-way leaves every original where it was
+                checksum = hash(source, algorithm, progress, bytes, total);
+                if (!store.localTransfers().contains(LocalTransfer.HARD_LINK)
+                        || !store.transferIn(LocalTransfer.HARD_LINK, source, key)) {
+                    checksum = copy(source, key, algorithm, ProgressListener.NONE, new long[1], total);
                 }
                 break;
             default:
@@ -275,6 +277,26 @@ public final class ManagedRepository {
         } catch (IOException e) {
             throw new ValidationException("cannot read the file to import " + p + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * The last step of {@link TransferMode#MOVE} for callers that place the files with {@link TransferMode#HARD_LINK}
+     * and record them before the originals may go (OMERO's {@code ln_rm}): removes each original. A file that
+     * cannot be removed is logged and named in the result, never an error: what was placed and recorded stays valid.
+     *
+     * @return the originals that are still there
+     */
+    public List<Path> removeOriginals(List<Path> sources) {
+        List<Path> left = new ArrayList<>();
+        for (Path p : sources) {
+            try {
+                Files.deleteIfExists(p);
+            } catch (IOException e) {
+                LOG.warn("imported {} but could not remove the original: {}", p, e.toString());
+                left.add(p);
+            }
+        }
+        return List.copyOf(left);
     }
 
     /**

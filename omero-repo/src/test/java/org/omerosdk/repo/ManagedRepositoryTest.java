@@ -123,6 +123,33 @@ class ManagedRepositoryTest {
     }
 
     @Test
+    void aMoveThatFailsPartWayLeavesEveryOriginalWhereItWas() throws Exception {
+        Path a = file("a.tif", 5000, 15);
+        Path b = file("b.tif", 5000, 16);
+        byte[] content = Files.readAllBytes(a);
+        ImportLocation where = repo.prepare(ada(), List.of(a.toString(), b.toString()), OptionalInt.of(0));
+        ProgressListener failingOnTheSecond = (step, done, total) -> {
+            if (done > 5000) {
+                throw new StorageException("simulated store failure");
+            }
+        };
+        assertThrows(StorageException.class, () -> repo.transfer(where, List.of(a, b), TransferMode.MOVE,
+                ChecksumAlgorithm.SHA1_160, failingOnTheSecond));
+        assertArrayEquals(content, Files.readAllBytes(a));
+        assertTrue(Files.exists(b));
+        assertEquals(List.of(), repo.list(where.templateDirectory().path()));
+    }
+
+    @Test
+    void removeOriginalsNamesWhatItCouldNotRemove() throws Exception {
+        Path a = file("a.tif", 10, 17);
+        Path dir = file("full/x.tif", 10, 18).getParent(); // a non-empty directory cannot be deleted
+        assertEquals(List.of(dir), repo.removeOriginals(List.of(a, dir)));
+        assertFalse(Files.exists(a));
+        assertTrue(Files.exists(dir));
+    }
+
+    @Test
     void inPlaceOnlyRegistersTheFile() throws Exception {
         Path a = file("a.tif", 5000, 6);
         StoredFile f = importFiles(TransferMode.IN_PLACE, a).get(0);

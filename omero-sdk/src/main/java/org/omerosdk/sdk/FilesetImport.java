@@ -1,6 +1,5 @@
 package org.omerosdk.sdk;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -173,15 +172,13 @@ final class FilesetImport {
                 }
             }
             if (settings.mode() == TransferMode.MOVE) {
-                for (Path p : found.files()) {
-                    Files.deleteIfExists(p);   // ln_rm: the originals go only once the import is committed
-                }
+                repository.removeOriginals(found.files()); // ln_rm: only once the import is committed
             }
             ImportJournal.end(repository.store(), journal);
             return new ImportReport(found.source(), found.format(), Optional.of(recorded.fileset()),
                     recorded.images(), stored, bytes[0], Duration.ofNanos(System.nanoTime() - start),
                     Optional.empty());
-        } catch (RuntimeException | IOException e) {
+        } catch (RuntimeException e) {
             if (removePlaced(stored, placedUnder) && journal != null) {
                 ImportJournal.end(repository.store(), journal);
             }

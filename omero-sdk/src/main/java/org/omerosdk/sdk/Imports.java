@@ -59,7 +59,10 @@ public final class Imports {
         String journal = ImportJournal.begin(repository.store(), where.templatePrefix());
         List<StoredFile> stored;
         try {
-            stored = repository.transfer(where, files, mode, algorithm, progress);
+            // MOVE places links (or copies) and removes the originals after the commit, so a refused or failed
+            // commit leaves the user's files where they were
+            TransferMode placing = mode == TransferMode.MOVE ? TransferMode.HARD_LINK : mode;
+            stored = repository.transfer(where, files, placing, algorithm, progress);
         } catch (RuntimeException e) {
             ImportJournal.end(repository.store(), journal); // the transfer removed what it placed
             throw e;
@@ -71,6 +74,9 @@ public final class Imports {
                 return new ImportedFileset(fileset, stored, saved);
             });
             ImportJournal.end(repository.store(), journal);
+            if (mode == TransferMode.MOVE) {
+                repository.removeOriginals(files);
+            }
             return done;
         } catch (RuntimeException e) {
             for (StoredFile f : stored) {

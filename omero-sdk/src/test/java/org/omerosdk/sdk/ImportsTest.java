@@ -59,7 +59,7 @@ class ImportsTest {
     }
 
     @Test
-    void aFailureRecordingTheFilesetRemovesTheFilesItPlaced(@TempDir Path dir) throws Exception {
+    void aFailureRecordingTheFilesetRemovesTheFilesItPlacedAndKeepsTheOriginals(@TempDir Path dir) throws Exception {
         Files.createDirectories(dir.resolve("client"));
         Path a = Files.writeString(dir.resolve("client/a.tif"), "pixels");
         try (OmeroSdk sdk = OmeroSdk.builder().dataDirectory(dir.resolve("data")).passwordHashIterations(1000).open()) {
@@ -69,10 +69,18 @@ class ImportsTest {
             try (Session s = root.sudo("bob")) {
                 Dataset gone = s.containers().createDataset("gone");
                 s.containers().delete(gone);
-                assertThrows(NotFoundException.class, () -> s.imports().importFiles(List.of(a), TransferMode.COPY,
-                        OptionalInt.of(0), Optional.of(gone), List.of(image("a.tif")), ProgressListener.NONE));
-                assertEquals(List.of(), sdk.repository().list(""));
-                assertTrue(Files.exists(a));
+                for (TransferMode mode : List.of(TransferMode.COPY, TransferMode.MOVE)) {
+                    assertThrows(NotFoundException.class, () -> s.imports().importFiles(List.of(a), mode,
+                            OptionalInt.of(0), Optional.of(gone), List.of(image("a.tif")), ProgressListener.NONE));
+                    assertEquals(List.of(), sdk.repository().list(""));
+                    assertEquals("pixels", Files.readString(a), mode + " lost the original of a failed import");
+                }
+                Dataset kept = s.containers().createDataset("kept");
+                Imports.ImportedFileset moved = s.imports().importFiles(List.of(a), TransferMode.MOVE,
+                        OptionalInt.of(0), Optional.of(kept), List.of(image("a.tif")), ProgressListener.NONE);
+                assertFalse(Files.exists(a), "a committed MOVE removes the original");
+                assertEquals("pixels", new String(sdk.repository().store().read(moved.files().get(0).key()),
+                        java.nio.charset.StandardCharsets.UTF_8));
                 assertFalse(s.containers().datasets(Listing.all()).stream().anyMatch(x -> x.name().equals("gone")));
             }
         }
