@@ -174,6 +174,19 @@ public final class Session implements AutoCloseable {
     }
 
     /**
+     * This session in the context of group {@code groupId} (for writes that belong in an object's own group, as
+     * OMERO.web switches to the group of the image it saves settings for), checked like {@link #withGroup}.
+     */
+    Session inGroup(long groupId) {
+        if (groupId == group) {
+            return this;
+        }
+        Session s = new Session(sdk, store, user, groupId, sessions, state, hasher);
+        s.context();
+        return s;
+    }
+
+    /**
      * A session acting as another user (OMERO's sudo), for administrators holding the Sudo privilege; its events
      * name that user, and its session names the user who logged in as the sudoer ({@link Events#sudoer}). It holds
      * that user's privileges, never more than this session's.
