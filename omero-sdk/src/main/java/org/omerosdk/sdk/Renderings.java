@@ -358,7 +358,7 @@ public final class Renderings {
         return session.read(q -> {
             Map<Long, Image> images = new java.util.LinkedHashMap<>();
             for (IObject target : targets) {
-                for (Image i : imagesOf(q, target)) {
+                for (Image i : resolve(q, target)) {
                     images.putIfAbsent(i.id(), i);
                 }
             }
@@ -370,8 +370,18 @@ public final class Renderings {
         });
     }
 
-    /** OMERO's containers for settings operations, resolved to the images in them the caller may see. */
-    static List<Image> imagesOf(QueryPath q, IObject target) {
+    /**
+     * The images a settings operation on {@code target} reaches: an image itself, or the images the caller may see
+     * in a dataset, project (through its datasets), plate, plate acquisition or screen (through its plates), by id.
+     *
+     * @throws NotFoundException   when the target does not exist or is not visible
+     * @throws ValidationException for a target of another kind
+     */
+    public List<Image> imagesOf(IObject target) {
+        return session.read(q -> resolve(q, target));
+    }
+
+    private static List<Image> resolve(QueryPath q, IObject target) {
         IObject t = Containers.load(q, target);   // an invisible container answers like a missing one
         String ws = WellSample.class.getName();
         String inDataset = "(select l.child.id from " + DatasetImageLink.class.getName() + " l where l.parent.id";

@@ -19,6 +19,8 @@ final class Commands {
             InfoCommand.class,
             LoginCommand.class,
             LogoutCommand.class,
+            RenderCommand.class,
+            ThumbnailCommand.class,
             VersionCommand.class
     );
 }
