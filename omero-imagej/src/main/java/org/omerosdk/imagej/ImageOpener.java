@@ -24,7 +24,9 @@ import org.omerosdk.sdk.Session;
  * the channel names as slice labels, and the image's name as title.
  *
  * <p>Properties set on every opened image: {@value #ID} (the image id), {@value #NAME}, {@value #GROUP} (the id of the
- * image's group), {@value #CHANNELS} (the channel names, comma-separated).
+ * image's group), {@value #CHANNELS} (the channel names, comma-separated), {@value #LEVEL} (the pyramid level).
+ *
+ * <p>Images too large for memory open as an {@link OmeroVirtualStack}, read plane by plane from a pyramid level.
  */
 public final class ImageOpener {
     /** The OMERO image id, the property OMERO's own ImageJ plugin sets too. */
@@ -32,6 +34,10 @@ public final class ImageOpener {
     public static final String NAME = "OMERO_NAME";
     public static final String GROUP = "OMERO_GROUP";
     public static final String CHANNELS = "OMERO_CHANNELS";
+    /** The pyramid level the planes come from (0: full resolution). */
+    public static final String LEVEL = "OMERO_LEVEL";
+    /** The most a virtual stack's plane cache holds (less when memory is short): 256 MiB. */
+    static final long DEFAULT_CACHE_BYTES = 256L << 20;
 
     private final Session session;
 
@@ -40,49 +46,143 @@ public final class ImageOpener {
     }
 
     /**
+     * Opens image {@code imageId}: in memory when all of it fits in half the memory this JVM has left, else as a
+     * virtual stack ({@link #openVirtual(Image)}).
+     *
      * @throws org.omerosdk.model.NotFoundException when the image does not exist, is not visible, or has no pixel data
-     * @throws ValidationException when the image is too large for the memory this JVM has left
      */
     public ImagePlus open(long imageId) {
         return open(session.images().get(imageId));
     }
 
     public ImagePlus open(Image image) {
-        Pixels px = session.images().primaryPixels(image);
-        List<Channel> channels = session.images().channels(image);
-        RenderingSettings settings = session.rendering().settings(image);
-        List<String> names = channelNames(channels, px.sizeC());
-        ImageStack stack;
-        try (PixelSource source = session.images().pixels(image)) {
-            int w = source.sizeX(0);
-            int h = source.sizeY(0);
-            long bytes = (long) w * h * (PlaneConversion.bitDepth(source.pixelType()) / 8) * source.sizeC()
-                    * source.sizeZ() * source.sizeT();
-            Runtime rt = Runtime.getRuntime();
-            long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
-            if (bytes > free) {
-                throw new ValidationException(image + " needs " + bytes + " bytes in memory and " + free
-                        + " are free; open it as a virtual stack");
+        PixelSource source = session.images().pixels(image);
+        try {
+            long bytes = planeCount(source) * OmeroVirtualStack.planeBytes(source, 0);
+            if (bytes > freeMemory() / 2) {
+                return virtual(image, source, levelThatFits(source, freeMemory()));
             }
-            stack = new ImageStack(w, h);
-            for (int t = 0; t < source.sizeT(); t++) {
-                for (int z = 0; z < source.sizeZ(); z++) {
-                    for (int c = 0; c < source.sizeC(); c++) {
-                        stack.addSlice(names.get(c), PlaneConversion.read(source, 0, z, c, t));
-                    }
+            try (source) {
+                return inMemory(image, source);
+            }
+        } catch (RuntimeException e) {
+            source.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Opens {@code image} as a virtual stack at the largest pyramid level whose planes fit in memory (full resolution
+     * unless a plane is over ImageJ's 2<sup>31</sup> pixels or a quarter of the free memory).
+     */
+    public ImagePlus openVirtual(Image image) {
+        PixelSource source = session.images().pixels(image);
+        try {
+            return virtual(image, source, levelThatFits(source, freeMemory()));
+        } catch (RuntimeException e) {
+            source.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Opens {@code image} as a virtual stack read from pyramid level {@code level} (0 is full resolution; see
+     * {@code session.rendering().levels(image)}), calibrated for that level's pixel size.
+     *
+     * @throws ValidationException when the image has no such level
+     */
+    public ImagePlus openVirtual(Image image, int level) {
+        PixelSource source = session.images().pixels(image);
+        try {
+            if (level < 0 || level >= source.levelCount()) {
+                throw new ValidationException(image + " has pyramid levels 0.." + (source.levelCount() - 1)
+                        + "; there is no level " + level);
+            }
+            return virtual(image, source, level);
+        } catch (RuntimeException e) {
+            source.close();
+            throw e;
+        }
+    }
+
+    private ImagePlus inMemory(Image image, PixelSource source) {
+        Pixels px = session.images().primaryPixels(image);
+        List<String> names = channelNames(session.images().channels(image), px.sizeC());
+        ImageStack stack = new ImageStack(source.sizeX(0), source.sizeY(0));
+        for (int t = 0; t < source.sizeT(); t++) {
+            for (int z = 0; z < source.sizeZ(); z++) {
+                for (int c = 0; c < source.sizeC(); c++) {
+                    stack.addSlice(names.get(c), PlaneConversion.read(source, 0, z, c, t));
                 }
             }
         }
+        return finish(image, px, names, stack, source, 0);
+    }
+
+    private ImagePlus virtual(Image image, PixelSource source, int level) {
+        Pixels px = session.images().primaryPixels(image);
+        List<String> names = channelNames(session.images().channels(image), px.sizeC());
+        long cache = Math.min(DEFAULT_CACHE_BYTES, freeMemory() / 4);
+        OmeroVirtualStack stack = new OmeroVirtualStack(source, level, names, cache);
+        ImagePlus imp = finish(image, px, names, stack, source, level);
+        ImagePlus.addImageListener(new ij.ImageListener() {
+            @Override
+            public void imageOpened(ImagePlus i) {
+            }
+
+            @Override
+            public void imageClosed(ImagePlus i) {
+                if (i == imp) {
+                    ImagePlus.removeImageListener(this);
+                    stack.close();
+                }
+            }
+
+            @Override
+            public void imageUpdated(ImagePlus i) {
+            }
+        });
+        return imp;
+    }
+
+    private ImagePlus finish(Image image, Pixels px, List<String> names, ImageStack stack, PixelSource source,
+                             int level) {
+        RenderingSettings settings = session.rendering().settings(image);
         ImagePlus imp = new ImagePlus(image.name(), stack);
         imp.setDimensions(px.sizeC(), px.sizeZ(), px.sizeT());
         imp.setOpenAsHyperStack(true);
         ImagePlus shown = ChannelDisplay.apply(imp, settings);
-        shown.setCalibration(calibration(px));
+        Calibration cal = calibration(px);
+        cal.pixelWidth *= (double) source.sizeX(0) / source.sizeX(level);
+        cal.pixelHeight *= (double) source.sizeY(0) / source.sizeY(level);
+        shown.setCalibration(cal);
         shown.setProp(ID, image.id());
         shown.setProp(NAME, image.name());
         image.details().groupId().ifPresent(g -> shown.setProp(GROUP, g));
         shown.setProp(CHANNELS, String.join(",", names));
+        shown.setProp(LEVEL, level);
         return shown;
+    }
+
+    /** The first (largest) level whose plane ImageJ can hold and that takes at most a quarter of {@code free}. */
+    static int levelThatFits(PixelSource source, long free) {
+        for (int l = 0; l < source.levelCount(); l++) {
+            long pixels = (long) source.sizeX(l) * source.sizeY(l);
+            if (pixels < Integer.MAX_VALUE && OmeroVirtualStack.planeBytes(source, l) <= free / 4) {
+                return l;
+            }
+        }
+        throw new ValidationException("no pyramid level of " + source.sizeX(0) + "x" + source.sizeY(0)
+                + " has planes that fit in " + free + " free bytes");
+    }
+
+    private static long planeCount(PixelSource s) {
+        return (long) s.sizeC() * s.sizeZ() * s.sizeT();
+    }
+
+    private static long freeMemory() {
+        Runtime rt = Runtime.getRuntime();
+        return rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
     }
 
     /** The channel names, OMERO's logical channel names, else their indices (0-based, as OMERO shows them). */

@@ -166,12 +166,24 @@ public final class OmeroSdkIJ {
     }
 
     /**
-     * Opens image {@code imageId} as a hyperstack (see {@link ImageOpener}).
+     * Opens image {@code imageId} as a hyperstack (see {@link ImageOpener}), in memory when it fits, else virtual.
      *
      * @throws NotFoundException when it does not exist or is not visible in the current group
      */
     public static ImagePlus open(long imageId) {
         return new ImageOpener(session()).open(imageId);
+    }
+
+    /** Opens image {@code imageId} as a virtual stack at the largest level whose planes fit in memory. */
+    public static ImagePlus openVirtual(long imageId) {
+        Session s = session();
+        return new ImageOpener(s).openVirtual(s.images().get(imageId));
+    }
+
+    /** Opens image {@code imageId} as a virtual stack read from pyramid level {@code level} (0: full resolution). */
+    public static ImagePlus openVirtual(long imageId, int level) {
+        Session s = session();
+        return new ImageOpener(s).openVirtual(s.images().get(imageId), level);
     }
 
     /** Ends the session and closes the repository. */

@@ -40,6 +40,17 @@ final class PlaneConversion {
         return toProcessor(type, w, h, buf);
     }
 
+    /** A processor over {@code pixels} (a byte[], short[] or float[] array of {@code w * h}). */
+    static ImageProcessor wrap(int w, int h, Object pixels) {
+        if (pixels instanceof byte[] b) {
+            return new ByteProcessor(w, h, b);
+        }
+        if (pixels instanceof short[] s) {
+            return new ShortProcessor(w, h, s, null);
+        }
+        return new FloatProcessor(w, h, (float[]) pixels);
+    }
+
     static ImageProcessor toProcessor(PixelType type, int w, int h, ByteBuffer buf) {
         int n = w * h;
         switch (type) {

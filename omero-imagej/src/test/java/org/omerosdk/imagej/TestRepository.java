@@ -7,6 +7,7 @@ import ij.measure.Calibration;
 import ij.process.ImageProcessor;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.omerosdk.model.Permissions;
 import org.omerosdk.model.core.Image;
 import org.omerosdk.model.meta.Experimenter;
@@ -25,15 +26,19 @@ final class TestRepository implements AutoCloseable {
     final Path dir;
     final Session root;
 
-    private TestRepository(Path dir) {
+    private TestRepository(Path dir, UnaryOperator<OmeroSdk.Builder> more) {
         this.dir = dir;
-        OmeroSdkIJ.use(OmeroSdk.builder().dataDirectory(dir.resolve("data")).passwordHashIterations(1000)
-                .rootPassword("root-pw".toCharArray()).open(), "test repository");
+        OmeroSdkIJ.use(more.apply(OmeroSdk.builder().dataDirectory(dir.resolve("data")).passwordHashIterations(1000)
+                .rootPassword("root-pw".toCharArray())).open(), "test repository");
         this.root = OmeroSdkIJ.loginAsRoot();
     }
 
     static TestRepository open(Path dir) {
-        return new TestRepository(dir);
+        return new TestRepository(dir, UnaryOperator.identity());
+    }
+
+    static TestRepository open(Path dir, UnaryOperator<OmeroSdk.Builder> more) {
+        return new TestRepository(dir, more);
     }
 
     ExperimenterGroup group(String name, Permissions.Level level) {
@@ -80,6 +85,47 @@ final class TestRepository implements AutoCloseable {
         cal.setUnit("micron");
         cal.frameInterval = 2.5;
         cal.setTimeUnit("sec");
+        return imp;
+    }
+
+    /**
+     * A virtual ImageJ hyperstack computing {@link #value} plane by plane (16-bit), for writing images larger than
+     * the heap.
+     */
+    static ImagePlus generatedHyperstack(String name, int w, int h, int sizeC, int sizeZ, int sizeT) {
+        ij.VirtualStack stack = new ij.VirtualStack(w, h, null, null) {
+            @Override
+            public ImageProcessor getProcessor(int n) {
+                int i = n - 1;
+                int c = i % sizeC;
+                int z = i / sizeC % sizeZ;
+                int t = i / (sizeC * sizeZ);
+                short[] px = new short[w * h];
+                for (int y = 0; y < h; y++) {
+                    for (int x = 0; x < w; x++) {
+                        px[y * w + x] = (short) value(x, y, c, z, t);
+                    }
+                }
+                return new ij.process.ShortProcessor(w, h, px, null);
+            }
+
+            @Override
+            public int getSize() {
+                return sizeC * sizeZ * sizeT;
+            }
+
+            @Override
+            public String getSliceLabel(int n) {
+                return null;
+            }
+        };
+        stack.setBitDepth(16);
+        ImagePlus imp = new ImagePlus(name, stack);
+        imp.setDimensions(sizeC, sizeZ, sizeT);
+        imp.setOpenAsHyperStack(true);
+        imp.getCalibration().pixelWidth = 0.25;
+        imp.getCalibration().pixelHeight = 0.25;
+        imp.getCalibration().setUnit("micron");
         return imp;
     }
 
