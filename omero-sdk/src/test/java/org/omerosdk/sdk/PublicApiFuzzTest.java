@@ -8,13 +8,18 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.Test;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.omerosdk.model.NotFoundException;
+import org.omerosdk.model.OmeroException;
 import org.omerosdk.model.Permissions;
 import org.omerosdk.model.SecurityViolation;
 import org.omerosdk.model.ValidationException;
@@ -34,21 +39,30 @@ import org.omerosdk.permissions.ObjectDetails;
 import org.omerosdk.permissions.PermissionEvaluator;
 
 /**
- * Random sequences of public calls by random roles in random group contexts on one repository (the {@link Lab}):
- * after each call, what the SDK did — returned, refused as missing, refused as forbidden — must be what
- * {@link PermissionEvaluator} decides on the stored rows (read back as root) for an actor built from the stored
- * memberships, and a refused call must have changed nothing. Seeded, so a failure names the seed and the step that
+ * Random sequences of public calls by random roles in random group contexts on one repository (the {@link Lab}), on
+ * H2 and on PostgreSQL: after each call, what the SDK did — returned, refused as missing, refused as forbidden —
+ * must be what {@link PermissionEvaluator} decides on the stored rows (read back as root) for an actor built from the
+ * stored memberships, and a refused call must have changed nothing. Between the calls, memberships change (members
+ * added and removed, owner flags set and cleared — by root or the group's owner, through a second SDK instance on
+ * the same database) and groups change level: the sessions opened at the start see each change on their next call
+ * (every role, every context is held against the evaluator right after it), and a removed member's session in the
+ * group's context can neither read nor write there any more. Seeded, so a failure names the seed and the step that
  * reproduce it ({@code -Dfuzz.seed=...}, {@code -Dfuzz.steps=...}).
  */
 class PublicApiFuzzTest {
     private static final long SEED = Long.getLong("fuzz.seed", 20261202L);
     private static final int STEPS = Integer.getInteger("fuzz.steps", 300);
     private static final List<String> ROLES = List.of("root", "boss", "curator", "pi", "ada", "bob");
+    /** The users whose memberships the run changes (root's and the restricted curator's stay). */
+    private static final List<String> CHANGED = List.of("pi", "ada", "bob", "boss");
 
     @TempDir
     Path dir;
 
     private Lab lab;
+    /** root and pi on the second instance: membership changes are made there, the sessions live on the first. */
+    private Session otherRoot;
+    private Session otherPi;
     private WellKnownIds ids;
     private final Random random = new Random(SEED);
     private final Map<String, Session> logins = new LinkedHashMap<>();
@@ -61,13 +75,23 @@ class PublicApiFuzzTest {
     private final Map<Long, Permissions> levels = new java.util.HashMap<>();
     private final Map<Outcome, Integer> outcomes = new java.util.EnumMap<>(Outcome.class);
 
+    private final Map<String, Integer> changes = new java.util.TreeMap<>();
+
     private enum Outcome { DONE, MISSING, FORBIDDEN, INVALID }
 
-    @Test
-    void noRoleSeesOrChangesWhatTheEvaluatorDenies() {
-        try (Lab l = Lab.open(DatabaseTarget.H2, dir)) {
+    static Stream<Arguments> databases() {
+        return Stream.of(Arguments.of("H2", DatabaseTarget.H2), Arguments.of("PostgreSQL", DatabaseTarget.POSTGRES));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void noRoleSeesOrChangesWhatTheEvaluatorDenies(String name, DatabaseTarget db) {
+        try (Lab l = Lab.open(db, dir)) {
             lab = l;
             ids = WellKnownIds.read(l.sdk.store());
+            OmeroSdk other = l.anotherInstance();
+            otherRoot = other.rootSession();
+            otherPi = other.login("pi", Lab.PASSWORD.toCharArray());
             for (String r : ROLES) {
                 logins.put(r, r.equals("root") ? l.root : l.login(r));
             }
@@ -75,21 +99,24 @@ class PublicApiFuzzTest {
             for (int step = 0; step < STEPS; step++) {
                 String role = ROLES.get(random.nextInt(ROLES.size()));
                 Session s = context(role);
+                // described before the step: a change in it may take the context away
+                String where = s.context().isAllGroups() ? "all groups" : "group " + s.context().groupId();
                 String what = step(role, s);
-                trace.add(step + ": " + role + " in " + (s.context().isAllGroups() ? "all groups"
-                        : "group " + s.context().groupId()) + ": " + what);
+                trace.add(step + ": " + role + " in " + where + ": " + what);
             }
             // the run must have tried what is refused as well as what is allowed
             for (Outcome o : List.of(Outcome.DONE, Outcome.MISSING, Outcome.FORBIDDEN)) {
                 org.junit.jupiter.api.Assertions.assertTrue(outcomes.getOrDefault(o, 0) >= 5,
                         () -> "seed " + SEED + " gave too few " + o + " outcomes to mean anything: " + outcomes);
             }
-            // a last sweep: every role, every context, sees exactly what the evaluator lets it
-            for (String role : ROLES) {
-                for (Session s : allContexts(role)) {
-                    checkView(role, s);
-                }
+            for (String c : List.of("add", "remove", "owner", "level")) {
+                org.junit.jupiter.api.Assertions.assertTrue(changes.getOrDefault(c, 0) >= 2,
+                        () -> "seed " + SEED + " made too few changes of kind " + c + ": " + changes);
             }
+            // a last sweep: every role, every context, sees exactly what the evaluator lets it
+            sweep();
+            System.out.println("PublicApiFuzzTest " + name + ", seed " + SEED + ": outcomes " + outcomes
+                    + ", changes " + changes);
         }
     }
 
@@ -114,7 +141,7 @@ class PublicApiFuzzTest {
 
     /** The caller as the evaluator sees it, from the stored memberships and privileges (read as root). */
     private Actor actor(Session s) {
-        // memberships and privileges do not change during a run: read once per user from the stored rows
+        // read once per user from the stored rows, forgotten at every membership change
         return actors.computeIfAbsent(s.user().id(), id -> storedActor(s));
     }
 
@@ -149,7 +176,7 @@ class PublicApiFuzzTest {
     }
 
     private Permissions level(long groupId) {
-        // levels do not change during a run
+        // read once per group from the stored row, forgotten at every level change
         return levels.computeIfAbsent(groupId, g -> lab.root.admin().groups().stream().filter(x -> x.id() == g)
                 .findFirst().orElseThrow().permissions());
     }
@@ -199,26 +226,142 @@ class PublicApiFuzzTest {
 
     private String step(String role, Session s) {
         int op = random.nextInt(100);
-        if (op < 20) {
+        if (op < 18) {
             checkView(role, s);
             return "view";
         }
-        if (op < 35) {
+        if (op < 32) {
             return create(s);
         }
-        if (op < 55 && !containers.isEmpty()) {
+        if (op < 50 && !containers.isEmpty()) {
             return rename(s, pick(containers));
         }
-        if (op < 75 && !containers.isEmpty() && !tags.isEmpty()) {
+        if (op < 67 && !containers.isEmpty() && !tags.isEmpty()) {
             return annotate(s, pick(containers), pick(tags));
         }
-        if (op < 88) {
+        if (op < 79) {
             return link(s);
         }
-        if (!containers.isEmpty()) {
+        if (op < 88 && !containers.isEmpty()) {
             return delete(s, pick(containers));
         }
-        return "nothing";
+        if (op < 96) {
+            return changeMembership();
+        }
+        return changeLevel();
+    }
+
+    // --- changes between the calls
+
+    private Optional<GroupExperimenterMap> storedMembership(Experimenter u, ExperimenterGroup g) {
+        return lab.root.admin().members(g).stream().filter(m -> m.child().id() == u.id()).findFirst();
+    }
+
+    private static Outcome runChange(Runnable call) {
+        try {
+            call.run();
+            return Outcome.DONE;
+        } catch (NotFoundException e) {
+            return Outcome.MISSING;
+        } catch (SecurityViolation e) {
+            return Outcome.FORBIDDEN;
+        } catch (ValidationException e) {
+            return Outcome.INVALID;
+        }
+    }
+
+    /**
+     * Adds, removes or flips the owner flag of a membership of one of {@link #CHANGED} in one of the lab's groups,
+     * through the second instance, by root or (half the time, where pi owns the group) by pi; then every session
+     * opened at the start is held against the evaluator at once, and a removed member's session in the group's
+     * context, open from before, is refused there.
+     */
+    private String changeMembership() {
+        String name = pick(CHANGED);
+        Experimenter u = lab.user(name);
+        ExperimenterGroup g = lab.group(pick(Lab.GROUPS));
+        Optional<GroupExperimenterMap> before = storedMembership(u, g);
+        boolean piOwns = storedMembership(lab.user("pi"), g).map(GroupExperimenterMap::isOwner).orElse(false);
+        boolean byPi = piOwns && random.nextBoolean();
+        Session by = byPi ? otherPi : otherRoot;
+        boolean targetIsAdmin = lab.root.admin().groupsOf(u).stream().anyMatch(x -> x.id() == ids.systemGroup);
+        long otherGroups = lab.root.admin().groupsOf(u).stream()
+                .filter(x -> x.id() != g.id() && x.id() != ids.userGroup).count();
+        Session held = before.isPresent() ? logins.get(name).withGroup(g) : null;
+        String kind;
+        Outcome expected;
+        Outcome actual;
+        if (before.isEmpty()) {
+            kind = "add";
+            // an owner may not add a privileged user (they could then group-sudo into them)
+            expected = byPi && targetIsAdmin ? Outcome.FORBIDDEN : Outcome.DONE;
+            actual = runChange(() -> by.admin().addToGroup(u, g, false));
+        } else if (random.nextBoolean()) {
+            kind = "remove";
+            expected = otherGroups == 0 ? Outcome.INVALID : Outcome.DONE;
+            actual = runChange(() -> by.admin().removeFromGroup(u, g));
+        } else {
+            kind = "owner";
+            boolean owner = !before.get().isOwner();
+            expected = Outcome.DONE;
+            actual = runChange(() -> by.admin().setGroupOwner(g, u, owner));
+        }
+        String what = kind + " " + name + " / " + g.name() + " by " + (byPi ? "pi" : "root");
+        check(what, expected, actual);
+        Optional<GroupExperimenterMap> after = storedMembership(u, g);
+        if (actual != Outcome.DONE) {
+            assertEquals(before.map(GroupExperimenterMap::isOwner), after.map(GroupExperimenterMap::isOwner),
+                    "seed " + SEED + ": a refused " + what + " changed the membership");
+        } else {
+            changes.merge(kind, 1, Integer::sum);
+            assertEquals(!kind.equals("remove"), after.isPresent(), "seed " + SEED + ": " + what);
+        }
+        actors.clear();
+        if (actual == Outcome.DONE && kind.equals("remove") && !targetIsAdmin) {
+            // the member's session in the group's context, open from before, works there no more
+            Outcome read = run(() -> held.containers().projects(Listing.all()));
+            Outcome write = run(() -> held.containers().createProject("after removal " + trace.size()));
+            check(name + " reads in " + g.name() + " after removal", Outcome.FORBIDDEN, read);
+            check(name + " writes in " + g.name() + " after removal", Outcome.FORBIDDEN, write);
+        }
+        sweep();
+        return what + ": " + actual;
+    }
+
+    /** Changes a lab group's level (root, or pi where he owns it), then holds every session against the evaluator. */
+    private String changeLevel() {
+        ExperimenterGroup g = lab.group(pick(Lab.GROUPS));
+        Permissions.Level to = pick(List.of(Permissions.Level.values()));
+        boolean piOwns = storedMembership(lab.user("pi"), g).map(GroupExperimenterMap::isOwner).orElse(false);
+        boolean byPi = piOwns && random.nextBoolean();
+        Session by = byPi ? logins.get("pi") : lab.root;
+        Permissions from = storedLevel(g.id());
+        boolean blocked = !lab.root.admin().changeLevel(g, to, true).blockers().isEmpty();
+        Outcome actual = runChange(() -> by.admin().changeLevel(g, to, false));
+        String what = "level of " + g.name() + " " + from + " -> " + to + " by " + (byPi ? "pi" : "root");
+        check(what, blocked ? Outcome.INVALID : Outcome.DONE, actual);
+        assertEquals(actual == Outcome.DONE ? to.permissions() : from, storedLevel(g.id()),
+                "seed " + SEED + ": " + what + " " + actual);
+        if (actual == Outcome.DONE) {
+            changes.merge("level", 1, Integer::sum);
+        }
+        levels.clear();
+        sweep();
+        return what + ": " + actual;
+    }
+
+    private Permissions storedLevel(long groupId) {
+        return lab.root.admin().groups().stream().filter(x -> x.id() == groupId).findFirst().orElseThrow()
+                .permissions();
+    }
+
+    /** Every role in every context it may use now sees exactly what the evaluator lets it. */
+    private void sweep() {
+        for (String role : ROLES) {
+            for (Session s : allContexts(role)) {
+                checkView(role, s);
+            }
+        }
     }
 
     private <T> T pick(List<T> from) {
