@@ -26,6 +26,7 @@ public final class WebGateway {
         List<Route> routes = new ArrayList<>();
         routes.addAll(new ApiRoutes(sdk, web, sessions).routes());
         routes.addAll(new ModelRoutes(web).routes());
+        routes.addAll(new WebgatewayRoutes(web).routes());
         this.handler = new GatewayHandler(routes, sessions);
     }
 

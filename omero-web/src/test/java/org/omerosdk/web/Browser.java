@@ -32,7 +32,8 @@ final class Browser {
     }
 
     HttpResponse<byte[]> get(String path, String... headers) {
-        return send(HttpRequest.newBuilder(base.resolve(path)).GET(), headers);
+        // OMERO's parameters carry | and $ as browsers send them: | must be escaped in a java.net.URI
+        return send(HttpRequest.newBuilder(base.resolve(path.replace("|", "%7C"))).GET(), headers);
     }
 
     HttpResponse<byte[]> post(String path, Map<String, String> form, String... headers) {
