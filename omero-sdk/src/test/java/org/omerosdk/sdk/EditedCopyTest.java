@@ -548,6 +548,106 @@ class EditedCopyTest {
                 return null;
             }, () -> lab.root.renderings().all(i).size());
         });
+        // Renderings: the settings operations
+        cases.put("Renderings.load(Image,Experimenter)", (lab, c) -> {
+            Session ada = lab.as("ada", Level.PRIVATE);
+            Image i = Lab.image(ada, "ada's", Optional.empty());
+            ada.renderings().save(i, display());
+            Session bob = lab.as("bob", Level.PRIVATE);
+            return outcome(() -> bob.renderings().load(c.of(bob, i), lab.user("ada")).isPresent(), () -> null);
+        });
+        cases.put("Renderings.byOwner(Image)", (lab, c) -> {
+            Session ada = lab.as("ada", Level.PRIVATE);
+            Image i = Lab.image(ada, "ada's", Optional.empty());
+            ada.renderings().save(i, display());
+            Session bob = lab.as("bob", Level.PRIVATE);
+            return outcome(() -> bob.renderings().byOwner(c.of(bob, i)).size(), () -> null);
+        });
+        cases.put("Renderings.copy(Image)", (lab, c) -> {
+            Session ada = lab.as("ada", Level.PRIVATE);
+            Image i = Lab.image(ada, "ada's", Optional.empty());
+            ada.renderings().save(i, display());
+            Session bob = lab.as("bob", Level.PRIVATE);
+            return outcome(() -> bob.renderings().copy(c.of(bob, i)).pixelType(), () -> null);
+        });
+        cases.put("Renderings.imagesOf(IObject)", (lab, c) -> {
+            Session ada = lab.as("ada", Level.PRIVATE);
+            Dataset d = ada.containers().createDataset("ada's");
+            Lab.image(ada, "ada's", Optional.of(d));
+            Session bob = lab.as("bob", Level.PRIVATE);
+            return outcome(() -> bob.renderings().imagesOf(c.of(bob, d)).size(), () -> null);
+        });
+        cases.put("Renderings.applyTo(Image,IObject[])", (lab, c) -> {
+            Image adas = Lab.image(lab.as("ada", Level.READ_ONLY), "ada's", Optional.empty());
+            Session bob = lab.as("bob", Level.READ_ONLY);
+            Image bobs = Lab.image(bob, "bob's", Optional.empty());
+            bob.renderings().save(bobs, display());
+            return outcome(() -> bob.renderings().applyTo(bobs, c.of(bob, adas)).applied().size(),
+                    () -> lab.root.renderings().all(adas).size());
+        });
+        cases.put("Renderings.paste(CopiedSettings,IObject[])", (lab, c) -> {
+            Image adas = Lab.image(lab.as("ada", Level.READ_ONLY), "ada's", Optional.empty());
+            Session bob = lab.as("bob", Level.READ_ONLY);
+            Image bobs = Lab.image(bob, "bob's", Optional.empty());
+            bob.renderings().save(bobs, display());
+            Renderings.CopiedSettings copied = bob.renderings().copy(bobs);
+            return outcome(() -> bob.renderings().paste(copied, c.of(bob, adas)).applied().size(),
+                    () -> lab.root.renderings().all(adas).size());
+        });
+        cases.put("Renderings.resetToImported(IObject[])", (lab, c) -> {
+            Session ada = lab.as("ada", Level.READ_ONLY);
+            Image adas = Lab.image(ada, "ada's", Optional.empty());
+            ada.renderings().save(adas, display());
+            Session bob = lab.as("bob", Level.READ_ONLY);
+            return outcome(() -> bob.renderings().resetToImported(c.of(bob, adas)).size(),
+                    () -> lab.root.renderings().all(adas).size());
+        });
+        cases.put("Renderings.resetToOwners(IObject[])", (lab, c) -> {
+            Session ada = lab.as("ada", Level.READ_ONLY);
+            Image adas = Lab.image(ada, "ada's", Optional.empty());
+            ada.renderings().save(adas, display());
+            Session bob = lab.as("bob", Level.READ_ONLY);
+            return outcome(() -> bob.renderings().resetToOwners(c.of(bob, adas)).size(),
+                    () -> lab.root.renderings().all(adas).size());
+        });
+        cases.put("Renderings.renameChannels(Map,int,IObject[])", (lab, c) -> {
+            Image adas = Lab.image(lab.as("ada", Level.READ_ONLY), "ada's", Optional.empty());
+            Session bob = lab.as("bob", Level.READ_ONLY);
+            return outcome(() -> bob.renderings().renameChannels(Map.of(0, "bob's"), 1, c.of(bob, adas))
+                    .updateCount(), () -> lab.root.images().channels(adas).get(0).logicalChannel().name());
+        });
+        // Rendering: every method takes the image first; an image in another user's Private group must answer
+        // the same for the stored row and for a copy edited to look like the caller's
+        for (java.lang.reflect.Method m : Rendering.class.getMethods()) {
+            if (m.getDeclaringClass() != Rendering.class || Modifier.isStatic(m.getModifiers())) {
+                continue;
+            }
+            cases.put(signature(m), (lab, c) -> {
+                Image adas = Lab.image(lab.as("ada", Level.PRIVATE), "ada's", Optional.empty());
+                Session bob = lab.as("bob", Level.PRIVATE);
+                Image arg = c.of(bob, adas);
+                Object[] args = new Object[m.getParameterCount()];
+                Class<?>[] types = m.getParameterTypes();
+                for (int k = 0; k < args.length; k++) {
+                    args[k] = types[k] == Image.class ? arg
+                            : types[k] == int.class ? (m.getName().startsWith("thumbnail") ? 16 : 0)
+                            : types[k] == org.omerosdk.render.Region.class
+                                    ? new org.omerosdk.render.Region(0, 0, 0, 0, 0, 1, 1)
+                            : types[k] == RenderingSettings.class ? display()
+                            : types[k] == org.omerosdk.render.Projection.class
+                                    ? org.omerosdk.render.Projection.MAXIMUM
+                            : types[k] == int[].class ? new int[1] : null;
+                }
+                return outcome(() -> {
+                    try {
+                        Object r = m.invoke(bob.rendering(), args);
+                        return r == null ? null : r.getClass().getSimpleName();
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause() instanceof Exception x ? x : e;
+                    }
+                }, () -> null);
+            });
+        }
         // Graphs
         cases.put("Graphs.delete(IObject[])", (lab, c) -> {
             Project p = lab.as("ada", Level.READ_ANNOTATE).containers().createProject("ada's");
