@@ -12,16 +12,16 @@ import org.junit.jupiter.api.Assumptions;
  * Runs a program the tests compare against (libvips, node). When it is missing the test is skipped with a clear
  * message on a developer's machine and fails on CI (CI=true), where {@code .ci/install-test-tools} installs it.
  */
-final class ExternalTool {
+public final class ExternalTool {
     private ExternalTool() {
     }
 
-    static boolean onCi() {
+    public static boolean onCi() {
         return "true".equals(System.getenv("CI"));
     }
 
     /** Skips (or fails on CI) unless {@code available}. */
-    static void require(boolean available, String what) {
+    public static void require(boolean available, String what) {
         if (!available) {
             if (onCi()) {
                 fail(what + " is missing on CI; .ci/install-test-tools should have installed it");
@@ -30,7 +30,7 @@ final class ExternalTool {
         }
     }
 
-    static boolean onPath(String program) {
+    public static boolean onPath(String program) {
         try {
             Process p = new ProcessBuilder("sh", "-c", "command -v " + program).start();
             return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
@@ -40,7 +40,7 @@ final class ExternalTool {
     }
 
     /** Runs the command; returns its standard output, failing the test on a non-zero exit. */
-    static String run(List<String> command) throws IOException, InterruptedException {
+    public static String run(List<String> command) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!p.waitFor(120, TimeUnit.SECONDS)) {

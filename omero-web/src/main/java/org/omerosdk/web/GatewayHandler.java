@@ -62,6 +62,11 @@ final class GatewayHandler extends Handler.Abstract {
         } finally {
             access.release(exchange);
         }
+        if (path.startsWith(ZarrRoutes.PREFIX)) {
+            for (Map.Entry<String, List<String>> h : ZarrRoutes.CORS.entrySet()) {
+                reply = reply.withHeader(h.getKey(), h.getValue().get(0));
+            }
+        }
         write(response, callback, reply, request.getMethod().equals("HEAD"));
         return true;
     }

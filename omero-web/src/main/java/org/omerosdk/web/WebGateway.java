@@ -27,6 +27,7 @@ public final class WebGateway {
         routes.addAll(new ApiRoutes(sdk, web, sessions).routes());
         routes.addAll(new ModelRoutes(web).routes());
         routes.addAll(new WebgatewayRoutes(web).routes());
+        routes.addAll(new ZarrRoutes().routes());
         this.handler = new GatewayHandler(routes, sessions);
     }
 

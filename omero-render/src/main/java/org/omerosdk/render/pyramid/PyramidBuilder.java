@@ -176,7 +176,7 @@ public final class PyramidBuilder {
             // every chunk durable before the metadata that marks the pyramid complete (the store has been forcing
             // them in the background all along; this waits for the last ones and their directories)
             store.flush();
-            store.put(base + ".zattrs", attributes(source, sizes, metadata).getBytes(StandardCharsets.UTF_8));
+            store.put(base + ".zattrs", attributes(sizes, metadata, true).getBytes(StandardCharsets.UTF_8));
             store.flush();
             return NgffPyramid.open(store, prefix);
         } catch (RuntimeException e) {
@@ -464,7 +464,14 @@ public final class PyramidBuilder {
                 ByteBuffer.wrap(a.compression().compress(chunk)));
     }
 
-    private String attributes(PixelSource source, List<int[]> sizes, PyramidMetadata m) {
+    /**
+     * The group attributes ({@code .zattrs}) of an OME-NGFF 0.4 multiscale image whose levels have {@code sizes}
+     * ({width, height} each, full resolution first): axes t, c, z, y, x, one dataset per level named by its index
+     * with its scale, and the {@code omero} block when {@code m} has rendering settings. {@code meanDownsampled}: the
+     * levels were made by this builder's 2x2 mean (said in {@code type} and {@code metadata}); false for levels of
+     * unknown origin (a file's own sub-resolutions).
+     */
+    public static String attributes(List<int[]> sizes, PyramidMetadata m, boolean meanDownsampled) {
         ObjectNode root = ZarrArray.JSON.createObjectNode();
         ObjectNode ms = root.putArray("multiscales").addObject();
         ms.put("version", "0.4");
@@ -492,9 +499,11 @@ public final class PyramidBuilder {
             double fy = (double) sizes.get(0)[1] / sizes.get(l)[1];
             scale.add(1.0).add(1.0).add(pz).add(py * fy).add(px * fx);
         }
-        ms.put("type", "mean");
-        ms.putObject("metadata").put("description", "2x2 mean of the level above, integers rounded half up")
-                .put("method", "omero-sdk PyramidBuilder");
+        if (meanDownsampled) {
+            ms.put("type", "mean");
+            ms.putObject("metadata").put("description", "2x2 mean of the level above, integers rounded half up")
+                    .put("method", "omero-sdk PyramidBuilder");
+        }
         if (m.rendering().isPresent()) {
             RenderingSettings r = m.rendering().get();
             ObjectNode omero = root.putObject("omero");
