@@ -65,13 +65,21 @@ public final class Annotations {
                 + linkType.getName() + " l where l.parent.id = :v)", target.id())));
     }
 
-    /** The links attaching annotations to {@code target} the caller may see (each with its own owner), by id. */
+    /**
+     * The links attaching annotations to {@code target} the caller may see (each with its own owner), by id. Each
+     * link's parent is {@code target} as the caller sees it, its child the annotation, loaded — or null when the
+     * caller may not see that annotation.
+     */
     public List<Link<?, ?>> links(IObject target) {
         Class<?> linkType = linkType(target);
         @SuppressWarnings("unchecked")
         Class<Link<?, ?>> t = (Class<Link<?, ?>>) linkType;
-        return session.read(q -> q.list(Select.from(t).join("join fetch o.child").whereEquals("o.parent.id",
-                target.id())));
+        return session.read(q -> {
+            // the parent through the read filter first, so that the links share it loaded; the children are
+            // loaded through the filter when the result is detached (a join fetch would bypass it)
+            q.byId(org.hibernate.Hibernate.getClass(target), target.id());
+            return q.list(Select.from(t).whereEquals("o.parent.id", target.id()));
+        });
     }
 
     /**

@@ -202,10 +202,13 @@ public final class Images {
         }
     }
 
-    /** The pixels row of {@code image} (OMERO's primary pixels): sizes, type, physical sizes. */
+    /** The pixels row of {@code image} (OMERO's primary pixels): sizes, type, physical sizes; its image loaded. */
     public Pixels primaryPixels(Image image) {
-        return session.read(q -> pixelsOf(q, image)).orElseThrow(() -> new NotFoundException(image
-                + " has no pixels"));
+        return session.read(q -> {
+            // the image through the read filter first, so that the pixels refer to it loaded
+            q.byId(Image.class, image.id());
+            return pixelsOf(q, image);
+        }).orElseThrow(() -> new NotFoundException(image + " has no pixels"));
     }
 
     /** The pixels of {@code image} as the caller may see them. */

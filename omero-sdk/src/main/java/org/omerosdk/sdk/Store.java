@@ -48,12 +48,40 @@ final class Store {
     }
 
     <T> T read(SecurityContext ctx, Function<QueryPath, T> work) {
-        return run(session -> work.apply(new QueryPath(session, ctx, readFilter)), true);
+        boolean outermost = outermost();
+        return detached(outermost, run(session -> {
+            QueryPath q = new QueryPath(session, ctx, readFilter);
+            return resolved(outermost, work.apply(q), q);
+        }, true));
     }
 
     <T> T write(SecurityContext ctx, EventType type, Long sessionId, BiFunction<QueryPath, WritePath, T> work) {
-        return run(session -> work.apply(new QueryPath(session, ctx, readFilter),
-                new WritePath(session, ctx, writeCheck, type, sessionId)), false);
+        boolean outermost = outermost();
+        return detached(outermost, run(session -> {
+            QueryPath q = new QueryPath(session, ctx, readFilter);
+            return resolved(outermost, work.apply(q, new WritePath(session, ctx, writeCheck, type, sessionId)), q);
+        }, false));
+    }
+
+    /**
+     * Whether a unit of work starting now is the outermost on this thread: only its result leaves the SDK, so
+     * only it is detached ({@link Detached}); a nested unit's result is still used inside the outer one.
+     */
+    private boolean outermost() {
+        return db.current.get() == null;
+    }
+
+    /** Phase 1 of detaching, inside the transaction, under the caller's read filter. */
+    private static <T> T resolved(boolean outermost, T result, QueryPath q) {
+        if (outermost) {
+            Detached.resolve(result, q);
+        }
+        return result;
+    }
+
+    /** Phase 2 of detaching, after the transaction closed. */
+    private static <T> T detached(boolean outermost, T result) {
+        return outermost ? Detached.finish(result) : result;
     }
 
     /**
@@ -72,18 +100,23 @@ final class Store {
      * reads (a session's limits and its user's memberships as stored now).
      */
     <T> T read(Function<QueryPath, SecurityContext> who, Function<QueryPath, T> work) {
-        return run(session -> work.apply(new QueryPath(session, who.apply(system(session)), readFilter)), true);
+        boolean outermost = outermost();
+        return detached(outermost, run(session -> {
+            QueryPath q = new QueryPath(session, who.apply(system(session)), readFilter);
+            return resolved(outermost, work.apply(q), q);
+        }, true));
     }
 
     /** A write whose context {@code who} derives first, in the same transaction (see {@link #read(Function,
      * Function)}). */
     <T> T write(Function<QueryPath, SecurityContext> who, EventType type, Long sessionId,
                 BiFunction<QueryPath, WritePath, T> work) {
-        return run(session -> {
+        boolean outermost = outermost();
+        return detached(outermost, run(session -> {
             SecurityContext ctx = who.apply(system(session));
-            return work.apply(new QueryPath(session, ctx, readFilter),
-                    new WritePath(session, ctx, writeCheck, type, sessionId));
-        }, false);
+            QueryPath q = new QueryPath(session, ctx, readFilter);
+            return resolved(outermost, work.apply(q, new WritePath(session, ctx, writeCheck, type, sessionId)), q);
+        }, false));
     }
 
     private static QueryPath system(org.hibernate.Session session) {

@@ -184,7 +184,7 @@ class EditedCopyTest {
         return false;
     }
 
-    private static String signature(Method m) {
+    static String signature(Method m) {
         return m.getDeclaringClass().getSimpleName() + "." + m.getName() + Arrays.stream(m.getParameterTypes())
                 .map(Class::getSimpleName).collect(Collectors.joining(",", "(", ")"));
     }

@@ -29,14 +29,17 @@ public class Detector extends IObject {
     }
 
     public Instrument instrument() {
+        requireLoaded();
         return instrument;
     }
 
     public Optional<String> type() {
+        requireLoaded();
         return Optional.ofNullable(type);
     }
 
     public Optional<String> model() {
+        requireLoaded();
         return Optional.ofNullable(model);
     }
 }

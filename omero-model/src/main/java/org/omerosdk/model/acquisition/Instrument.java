@@ -21,10 +21,12 @@ public class Instrument extends IObject {
     }
 
     public Optional<String> manufacturer() {
+        requireLoaded();
         return Optional.ofNullable(manufacturer);
     }
 
     public Optional<String> model() {
+        requireLoaded();
         return Optional.ofNullable(model);
     }
 }

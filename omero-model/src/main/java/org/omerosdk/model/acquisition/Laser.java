@@ -28,6 +28,7 @@ public class Laser extends LightSource {
     }
 
     public Optional<Length> wavelength() {
+        requireLoaded();
         return Length.ofNullable(wavelength, wavelengthUnit);
     }
 }

@@ -30,10 +30,12 @@ public abstract class LightSource extends IObject {
     }
 
     public Instrument instrument() {
+        requireLoaded();
         return instrument;
     }
 
     public Optional<String> model() {
+        requireLoaded();
         return Optional.ofNullable(model);
     }
 }

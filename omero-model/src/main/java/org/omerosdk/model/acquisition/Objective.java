@@ -29,23 +29,28 @@ public class Objective extends IObject {
     }
 
     public Instrument instrument() {
+        requireLoaded();
         return instrument;
     }
 
     public Optional<Double> nominalMagnification() {
+        requireLoaded();
         return Optional.ofNullable(nominalMagnification);
     }
 
     public Optional<Double> lensNA() {
+        requireLoaded();
         return Optional.ofNullable(lensNA);
     }
 
     /** OMERO's Immersion value, e.g. {@code Oil}, {@code Water}, {@code Air}. */
     public Optional<String> immersion() {
+        requireLoaded();
         return Optional.ofNullable(immersion);
     }
 
     public Optional<String> model() {
+        requireLoaded();
         return Optional.ofNullable(model);
     }
 

@@ -28,18 +28,22 @@ public class ObjectiveSettings extends IObject {
     }
 
     public Objective objective() {
+        requireLoaded();
         return objective;
     }
 
     public Optional<Double> correctionCollar() {
+        requireLoaded();
         return Optional.ofNullable(correctionCollar);
     }
 
     public Optional<String> medium() {
+        requireLoaded();
         return Optional.ofNullable(medium);
     }
 
     public Optional<Double> refractiveIndex() {
+        requireLoaded();
         return Optional.ofNullable(refractiveIndex);
     }
 

@@ -28,6 +28,7 @@ public abstract class Annotation extends IObject {
     }
 
     public Optional<String> ns() {
+        requireLoaded();
         return Optional.ofNullable(ns);
     }
 
@@ -36,6 +37,7 @@ public abstract class Annotation extends IObject {
     }
 
     public Optional<String> description() {
+        requireLoaded();
         return Optional.ofNullable(description);
     }
 
@@ -44,6 +46,7 @@ public abstract class Annotation extends IObject {
     }
 
     public Optional<String> name() {
+        requireLoaded();
         return Optional.ofNullable(name);
     }
 

@@ -17,6 +17,7 @@ public class BooleanAnnotation extends Annotation {
     }
 
     public boolean boolValue() {
+        requireLoaded();
         return boolValue;
     }
 

@@ -17,6 +17,7 @@ public class DoubleAnnotation extends Annotation {
     }
 
     public double doubleValue() {
+        requireLoaded();
         return doubleValue;
     }
 

@@ -24,6 +24,7 @@ public class FileAnnotation extends Annotation {
     }
 
     public OriginalFile file() {
+        requireLoaded();
         return file;
     }
 }

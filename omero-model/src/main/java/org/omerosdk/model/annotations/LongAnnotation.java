@@ -17,6 +17,7 @@ public class LongAnnotation extends Annotation {
     }
 
     public long longValue() {
+        requireLoaded();
         return longValue;
     }
 

@@ -34,6 +34,7 @@ public class MapAnnotation extends Annotation {
 
     /** The pairs in their stored order, repeated keys included. */
     public List<NamedValue> mapValue() {
+        requireLoaded();
         return List.copyOf(mapValue);
     }
 

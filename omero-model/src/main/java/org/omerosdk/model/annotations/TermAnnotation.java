@@ -18,6 +18,7 @@ public class TermAnnotation extends Annotation {
     }
 
     public String termValue() {
+        requireLoaded();
         return termValue;
     }
 

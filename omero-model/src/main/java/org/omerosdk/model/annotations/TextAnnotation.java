@@ -18,6 +18,7 @@ public abstract class TextAnnotation extends Annotation {
     }
 
     public String textValue() {
+        requireLoaded();
         return textValue;
     }
 

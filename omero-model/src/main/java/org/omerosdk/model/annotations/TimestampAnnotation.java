@@ -18,6 +18,7 @@ public class TimestampAnnotation extends Annotation {
     }
 
     public Instant timeValue() {
+        requireLoaded();
         return timeValue;
     }
 

@@ -42,18 +42,22 @@ public class Channel extends IObject {
     }
 
     public Pixels pixels() {
+        requireLoaded();
         return pixels;
     }
 
     public int index() {
+        requireLoaded();
         return index;
     }
 
     public LogicalChannel logicalChannel() {
+        requireLoaded();
         return logicalChannel;
     }
 
     public Optional<Rgba> color() {
+        requireLoaded();
         return Optional.ofNullable(color);
     }
 
@@ -62,6 +66,7 @@ public class Channel extends IObject {
     }
 
     public Optional<String> lookupTable() {
+        requireLoaded();
         return Optional.ofNullable(lookupTable);
     }
 

@@ -39,6 +39,7 @@ public class Image extends NamedObject {
     }
 
     public Optional<Instant> acquisitionDate() {
+        requireLoaded();
         return Optional.ofNullable(acquisitionDate);
     }
 
@@ -48,6 +49,7 @@ public class Image extends NamedObject {
 
     /** Index of this image among the images of its file(s). */
     public int series() {
+        requireLoaded();
         return series;
     }
 

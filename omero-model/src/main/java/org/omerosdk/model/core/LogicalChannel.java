@@ -36,6 +36,7 @@ public class LogicalChannel extends IObject {
     }
 
     public Optional<String> name() {
+        requireLoaded();
         return Optional.ofNullable(name);
     }
 
@@ -44,6 +45,7 @@ public class LogicalChannel extends IObject {
     }
 
     public Optional<String> fluor() {
+        requireLoaded();
         return Optional.ofNullable(fluor);
     }
 
@@ -52,6 +54,7 @@ public class LogicalChannel extends IObject {
     }
 
     public Optional<Length> excitationWave() {
+        requireLoaded();
         return Length.ofNullable(excitationWave, excitationWaveUnit);
     }
 
@@ -61,6 +64,7 @@ public class LogicalChannel extends IObject {
     }
 
     public Optional<Length> emissionWave() {
+        requireLoaded();
         return Length.ofNullable(emissionWave, emissionWaveUnit);
     }
 

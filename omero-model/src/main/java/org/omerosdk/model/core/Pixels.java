@@ -85,6 +85,7 @@ public class Pixels extends IObject {
     }
 
     public Image image() {
+        requireLoaded();
         return image;
     }
 
@@ -94,50 +95,62 @@ public class Pixels extends IObject {
     }
 
     public PixelType pixelsType() {
+        requireLoaded();
         return pixelsType;
     }
 
     public DimensionOrder dimensionOrder() {
+        requireLoaded();
         return dimensionOrder;
     }
 
     public int sizeX() {
+        requireLoaded();
         return sizeX;
     }
 
     public int sizeY() {
+        requireLoaded();
         return sizeY;
     }
 
     public int sizeZ() {
+        requireLoaded();
         return sizeZ;
     }
 
     public int sizeC() {
+        requireLoaded();
         return sizeC;
     }
 
     public int sizeT() {
+        requireLoaded();
         return sizeT;
     }
 
     public int significantBits() {
+        requireLoaded();
         return significantBits;
     }
 
     public Optional<Length> physicalSizeX() {
+        requireLoaded();
         return Length.ofNullable(physicalSizeX, physicalSizeXUnit);
     }
 
     public Optional<Length> physicalSizeY() {
+        requireLoaded();
         return Length.ofNullable(physicalSizeY, physicalSizeYUnit);
     }
 
     public Optional<Length> physicalSizeZ() {
+        requireLoaded();
         return Length.ofNullable(physicalSizeZ, physicalSizeZUnit);
     }
 
     public Optional<Time> timeIncrement() {
+        requireLoaded();
         return Time.ofNullable(timeIncrement, timeIncrementUnit);
     }
 

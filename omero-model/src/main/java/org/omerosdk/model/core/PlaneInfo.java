@@ -61,18 +61,22 @@ public class PlaneInfo extends IObject {
     }
 
     public int theZ() {
+        requireLoaded();
         return theZ;
     }
 
     public int theC() {
+        requireLoaded();
         return theC;
     }
 
     public int theT() {
+        requireLoaded();
         return theT;
     }
 
     public Optional<Time> deltaT() {
+        requireLoaded();
         return Time.ofNullable(deltaT, deltaTUnit);
     }
 
@@ -82,6 +86,7 @@ public class PlaneInfo extends IObject {
     }
 
     public Optional<Time> exposureTime() {
+        requireLoaded();
         return Time.ofNullable(exposureTime, exposureTimeUnit);
     }
 
@@ -91,14 +96,17 @@ public class PlaneInfo extends IObject {
     }
 
     public Optional<Length> positionX() {
+        requireLoaded();
         return Length.ofNullable(positionX, positionXUnit);
     }
 
     public Optional<Length> positionY() {
+        requireLoaded();
         return Length.ofNullable(positionY, positionYUnit);
     }
 
     public Optional<Length> positionZ() {
+        requireLoaded();
         return Length.ofNullable(positionZ, positionZUnit);
     }
 

@@ -56,14 +56,17 @@ public class ChannelBinding extends IObject {
     }
 
     public RenderingDef renderingDef() {
+        requireLoaded();
         return renderingDef;
     }
 
     public int index() {
+        requireLoaded();
         return index;
     }
 
     public boolean isActive() {
+        requireLoaded();
         return active;
     }
 
@@ -72,10 +75,12 @@ public class ChannelBinding extends IObject {
     }
 
     public double inputStart() {
+        requireLoaded();
         return inputStart;
     }
 
     public double inputEnd() {
+        requireLoaded();
         return inputEnd;
     }
 
@@ -85,10 +90,12 @@ public class ChannelBinding extends IObject {
     }
 
     public Family family() {
+        requireLoaded();
         return family;
     }
 
     public double coefficient() {
+        requireLoaded();
         return coefficient;
     }
 
@@ -98,6 +105,7 @@ public class ChannelBinding extends IObject {
     }
 
     public boolean noiseReduction() {
+        requireLoaded();
         return noiseReduction;
     }
 
@@ -106,6 +114,7 @@ public class ChannelBinding extends IObject {
     }
 
     public Rgba color() {
+        requireLoaded();
         return color;
     }
 
@@ -114,6 +123,7 @@ public class ChannelBinding extends IObject {
     }
 
     public Optional<String> lookupTable() {
+        requireLoaded();
         return Optional.ofNullable(lookupTable);
     }
 
@@ -122,6 +132,7 @@ public class ChannelBinding extends IObject {
     }
 
     public boolean reverseIntensity() {
+        requireLoaded();
         return reverseIntensity;
     }
 

@@ -37,14 +37,17 @@ public class QuantumDef extends IObject {
     }
 
     public int cdStart() {
+        requireLoaded();
         return cdStart;
     }
 
     public int cdEnd() {
+        requireLoaded();
         return cdEnd;
     }
 
     public int bitResolution() {
+        requireLoaded();
         return bitResolution;
     }
 }

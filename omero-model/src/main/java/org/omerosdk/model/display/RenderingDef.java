@@ -47,14 +47,17 @@ public class RenderingDef extends IObject {
     }
 
     public Pixels pixels() {
+        requireLoaded();
         return pixels;
     }
 
     public int defaultZ() {
+        requireLoaded();
         return defaultZ;
     }
 
     public int defaultT() {
+        requireLoaded();
         return defaultT;
     }
 
@@ -64,6 +67,7 @@ public class RenderingDef extends IObject {
     }
 
     public RenderingModel model() {
+        requireLoaded();
         return model;
     }
 
@@ -72,6 +76,7 @@ public class RenderingDef extends IObject {
     }
 
     public QuantumDef quantization() {
+        requireLoaded();
         return quantization;
     }
 }

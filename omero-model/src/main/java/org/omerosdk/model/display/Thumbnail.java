@@ -43,23 +43,28 @@ public class Thumbnail extends IObject {
     }
 
     public Pixels pixels() {
+        requireLoaded();
         return pixels;
     }
 
     public int sizeX() {
+        requireLoaded();
         return sizeX;
     }
 
     public int sizeY() {
+        requireLoaded();
         return sizeY;
     }
 
     public String mimeType() {
+        requireLoaded();
         return mimeType;
     }
 
     /** The key of the thumbnail's bytes in the binary store, once stored. */
     public Optional<String> ref() {
+        requireLoaded();
         return Optional.ofNullable(ref);
     }
 
@@ -68,6 +73,7 @@ public class Thumbnail extends IObject {
     }
 
     public long renderingDefVersion() {
+        requireLoaded();
         return renderingDefVersion;
     }
 }

@@ -22,6 +22,7 @@ public class Fileset extends IObject {
 
     /** The managed-repository directory the template expanded to for this import. */
     public String templatePrefix() {
+        requireLoaded();
         return templatePrefix;
     }
 }

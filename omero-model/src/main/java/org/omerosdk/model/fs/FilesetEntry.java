@@ -32,14 +32,17 @@ public class FilesetEntry extends IObject {
     }
 
     public Fileset fileset() {
+        requireLoaded();
         return fileset;
     }
 
     public OriginalFile originalFile() {
+        requireLoaded();
         return originalFile;
     }
 
     public String clientPath() {
+        requireLoaded();
         return clientPath;
     }
 }

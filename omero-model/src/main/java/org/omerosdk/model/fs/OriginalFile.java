@@ -31,14 +31,17 @@ public class OriginalFile extends IObject {
     }
 
     public String path() {
+        requireLoaded();
         return path;
     }
 
     public String name() {
+        requireLoaded();
         return name;
     }
 
     public Optional<Long> size() {
+        requireLoaded();
         return Optional.ofNullable(size);
     }
 
@@ -51,10 +54,12 @@ public class OriginalFile extends IObject {
     }
 
     public Optional<String> hash() {
+        requireLoaded();
         return Optional.ofNullable(hash);
     }
 
     public Optional<ChecksumAlgorithm> hasher() {
+        requireLoaded();
         return Optional.ofNullable(hasher);
     }
 
@@ -64,6 +69,7 @@ public class OriginalFile extends IObject {
     }
 
     public Optional<String> mimetype() {
+        requireLoaded();
         return Optional.ofNullable(mimetype);
     }
 

@@ -39,35 +39,43 @@ public class Experimenter extends IObject {
     }
 
     public String omeName() {
+        requireLoaded();
         return omeName;
     }
 
     public String firstName() {
+        requireLoaded();
         return firstName;
     }
 
     public String lastName() {
+        requireLoaded();
         return lastName;
     }
 
     /** "First Last", as OMERO's clients show a user. */
     public String displayName() {
+        requireLoaded();
         return (firstName + " " + lastName).trim();
     }
 
     public Optional<String> email() {
+        requireLoaded();
         return Optional.ofNullable(email);
     }
 
     public Optional<String> institution() {
+        requireLoaded();
         return Optional.ofNullable(institution);
     }
 
     public Optional<String> middleName() {
+        requireLoaded();
         return Optional.ofNullable(middleName);
     }
 
     public boolean isLdap() {
+        requireLoaded();
         return ldap;
     }
 
@@ -90,6 +98,7 @@ public class Experimenter extends IObject {
 
     /** The administrator privileges taken away (see the field comment), as stored. */
     public String adminRestrictions() {
+        requireLoaded();
         return adminRestrictions == null ? "" : adminRestrictions;
     }
 

@@ -31,15 +31,18 @@ public class ExperimenterGroup extends IObject {
     }
 
     public String name() {
+        requireLoaded();
         return name;
     }
 
     public Optional<String> description() {
+        requireLoaded();
         return Optional.ofNullable(description);
     }
 
     /** The group's permissions (the same as {@code details().permissions()}). */
     public Permissions permissions() {
+        requireLoaded();
         return details().permissions();
     }
 
@@ -52,11 +55,13 @@ public class ExperimenterGroup extends IObject {
     }
 
     public boolean isLdap() {
+        requireLoaded();
         return ldap;
     }
 
     /** The group's binary access value, combined with the server's (see {@code BinaryAccessPolicy}). */
     public Optional<String> binaryAccess() {
+        requireLoaded();
         return Optional.ofNullable(binaryAccess);
     }
 

@@ -31,14 +31,17 @@ public class GroupExperimenterMap extends IObject {
     }
 
     public ExperimenterGroup parent() {
+        requireLoaded();
         return parent;
     }
 
     public Experimenter child() {
+        requireLoaded();
         return child;
     }
 
     public boolean isOwner() {
+        requireLoaded();
         return owner;
     }
 

@@ -31,10 +31,12 @@ public abstract class Link<P extends IObject, C extends IObject> extends IObject
     }
 
     public P parent() {
+        requireLoaded();
         return parent;
     }
 
     public C child() {
+        requireLoaded();
         return child;
     }
 }

@@ -22,10 +22,12 @@ public abstract class NamedObject extends IObject {
     }
 
     public String name() {
+        requireLoaded();
         return name;
     }
 
     public Optional<String> description() {
+        requireLoaded();
         return Optional.ofNullable(description);
     }
 

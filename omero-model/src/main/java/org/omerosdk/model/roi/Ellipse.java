@@ -23,18 +23,22 @@ public class Ellipse extends Shape {
     }
 
     public double x() {
+        requireLoaded();
         return x;
     }
 
     public double y() {
+        requireLoaded();
         return y;
     }
 
     public double radiusX() {
+        requireLoaded();
         return radiusX;
     }
 
     public double radiusY() {
+        requireLoaded();
         return radiusY;
     }
 }

@@ -19,10 +19,12 @@ public class Label extends Shape {
     }
 
     public double x() {
+        requireLoaded();
         return x;
     }
 
     public double y() {
+        requireLoaded();
         return y;
     }
 }

@@ -23,18 +23,22 @@ public class Line extends Shape {
     }
 
     public double x1() {
+        requireLoaded();
         return x1;
     }
 
     public double y1() {
+        requireLoaded();
         return y1;
     }
 
     public double x2() {
+        requireLoaded();
         return x2;
     }
 
     public double y2() {
+        requireLoaded();
         return y2;
     }
 }

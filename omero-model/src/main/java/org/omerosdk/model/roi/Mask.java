@@ -27,22 +27,27 @@ public class Mask extends Shape {
     }
 
     public double x() {
+        requireLoaded();
         return x;
     }
 
     public double y() {
+        requireLoaded();
         return y;
     }
 
     public double width() {
+        requireLoaded();
         return width;
     }
 
     public double height() {
+        requireLoaded();
         return height;
     }
 
     public byte[] bytes() {
+        requireLoaded();
         return bytes.clone();
     }
 }

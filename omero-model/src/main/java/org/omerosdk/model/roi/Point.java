@@ -19,10 +19,12 @@ public class Point extends Shape {
     }
 
     public double x() {
+        requireLoaded();
         return x;
     }
 
     public double y() {
+        requireLoaded();
         return y;
     }
 }

@@ -32,6 +32,7 @@ public abstract class PointList extends Shape {
     }
 
     public String points() {
+        requireLoaded();
         return points;
     }
 }

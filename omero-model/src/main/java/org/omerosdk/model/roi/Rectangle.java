@@ -23,18 +23,22 @@ public class Rectangle extends Shape {
     }
 
     public double x() {
+        requireLoaded();
         return x;
     }
 
     public double y() {
+        requireLoaded();
         return y;
     }
 
     public double width() {
+        requireLoaded();
         return width;
     }
 
     public double height() {
+        requireLoaded();
         return height;
     }
 }

@@ -29,10 +29,12 @@ public class Roi extends IObject {
     }
 
     public Image image() {
+        requireLoaded();
         return image;
     }
 
     public Optional<String> name() {
+        requireLoaded();
         return Optional.ofNullable(name);
     }
 
@@ -41,6 +43,7 @@ public class Roi extends IObject {
     }
 
     public Optional<String> description() {
+        requireLoaded();
         return Optional.ofNullable(description);
     }
 

@@ -54,18 +54,22 @@ public abstract class Shape extends IObject {
     }
 
     public Roi roi() {
+        requireLoaded();
         return roi;
     }
 
     public Optional<Integer> theZ() {
+        requireLoaded();
         return Optional.ofNullable(theZ);
     }
 
     public Optional<Integer> theC() {
+        requireLoaded();
         return Optional.ofNullable(theC);
     }
 
     public Optional<Integer> theT() {
+        requireLoaded();
         return Optional.ofNullable(theT);
     }
 
@@ -77,6 +81,7 @@ public abstract class Shape extends IObject {
     }
 
     public Optional<Integer> strokeColor() {
+        requireLoaded();
         return Optional.ofNullable(strokeColor);
     }
 
@@ -85,6 +90,7 @@ public abstract class Shape extends IObject {
     }
 
     public Optional<Integer> fillColor() {
+        requireLoaded();
         return Optional.ofNullable(fillColor);
     }
 
@@ -93,6 +99,7 @@ public abstract class Shape extends IObject {
     }
 
     public Optional<Length> strokeWidth() {
+        requireLoaded();
         return Length.ofNullable(strokeWidth, strokeWidthUnit);
     }
 
@@ -102,6 +109,7 @@ public abstract class Shape extends IObject {
     }
 
     public Optional<String> textValue() {
+        requireLoaded();
         return Optional.ofNullable(textValue);
     }
 
@@ -110,6 +118,7 @@ public abstract class Shape extends IObject {
     }
 
     public Optional<AffineTransform> transform() {
+        requireLoaded();
         return Optional.ofNullable(transform);
     }
 

@@ -41,10 +41,12 @@ public class Plate extends NamedObject {
     }
 
     public NamingConvention rowNamingConvention() {
+        requireLoaded();
         return rowNamingConvention;
     }
 
     public NamingConvention columnNamingConvention() {
+        requireLoaded();
         return columnNamingConvention;
     }
 
@@ -55,14 +57,17 @@ public class Plate extends NamedObject {
 
     /** The label of a well, e.g. {@code B3} for row 1, column 2 (0-based) under the default conventions. */
     public String wellLabel(int row, int column) {
+        requireLoaded();
         return rowNamingConvention.label(row) + columnNamingConvention.label(column);
     }
 
     public Optional<Length> wellOriginX() {
+        requireLoaded();
         return Length.ofNullable(wellOriginX, wellOriginXUnit);
     }
 
     public Optional<Length> wellOriginY() {
+        requireLoaded();
         return Length.ofNullable(wellOriginY, wellOriginYUnit);
     }
 
@@ -74,6 +79,7 @@ public class Plate extends NamedObject {
     }
 
     public Optional<String> externalIdentifier() {
+        requireLoaded();
         return Optional.ofNullable(externalIdentifier);
     }
 

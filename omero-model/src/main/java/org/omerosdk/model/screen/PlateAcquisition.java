@@ -31,18 +31,22 @@ public class PlateAcquisition extends IObject {
     }
 
     public Plate plate() {
+        requireLoaded();
         return plate;
     }
 
     public Optional<String> name() {
+        requireLoaded();
         return Optional.ofNullable(name);
     }
 
     public Optional<Instant> startTime() {
+        requireLoaded();
         return Optional.ofNullable(startTime);
     }
 
     public Optional<Instant> endTime() {
+        requireLoaded();
         return Optional.ofNullable(endTime);
     }
 
@@ -52,6 +56,7 @@ public class PlateAcquisition extends IObject {
     }
 
     public Optional<Integer> maximumFieldCount() {
+        requireLoaded();
         return Optional.ofNullable(maximumFieldCount);
     }
 

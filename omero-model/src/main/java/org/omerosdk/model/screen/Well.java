@@ -38,14 +38,17 @@ public class Well extends IObject {
     }
 
     public Plate plate() {
+        requireLoaded();
         return plate;
     }
 
     public int row() {
+        requireLoaded();
         return row;
     }
 
     public int column() {
+        requireLoaded();
         return column;
     }
 }

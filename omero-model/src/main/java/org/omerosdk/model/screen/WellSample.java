@@ -46,10 +46,12 @@ public class WellSample extends IObject {
     }
 
     public Well well() {
+        requireLoaded();
         return well;
     }
 
     public Image image() {
+        requireLoaded();
         return image;
     }
 
@@ -58,10 +60,12 @@ public class WellSample extends IObject {
     }
 
     public Optional<Length> posX() {
+        requireLoaded();
         return Length.ofNullable(posX, posXUnit);
     }
 
     public Optional<Length> posY() {
+        requireLoaded();
         return Length.ofNullable(posY, posYUnit);
     }
 

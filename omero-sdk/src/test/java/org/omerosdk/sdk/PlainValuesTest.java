@@ -1,0 +1,410 @@
+package org.omerosdk.sdk;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.hibernate.collection.spi.PersistentCollection;
+import org.hibernate.proxy.HibernateProxy;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.omerosdk.model.NotLoadedException;
+import org.omerosdk.model.Permissions.Level;
+import org.omerosdk.model.PixelType;
+import org.omerosdk.model.ProgressListener;
+import org.omerosdk.model.ValidationException;
+import org.omerosdk.model.annotations.Annotation;
+import org.omerosdk.model.annotations.CommentAnnotation;
+import org.omerosdk.model.annotations.ImageAnnotationLink;
+import org.omerosdk.model.annotations.TagAnnotation;
+import org.omerosdk.model.containers.Dataset;
+import org.omerosdk.model.containers.Project;
+import org.omerosdk.model.core.Image;
+import org.omerosdk.model.core.Pixels;
+import org.omerosdk.model.meta.Event;
+import org.omerosdk.model.meta.EventType;
+import org.omerosdk.model.meta.IObject;
+import org.omerosdk.model.meta.Link;
+import org.omerosdk.model.roi.Rectangle;
+import org.omerosdk.model.roi.Roi;
+import org.omerosdk.model.screen.Plate;
+import org.omerosdk.model.screen.Screen;
+import org.omerosdk.permissions.AdminPrivilege;
+import org.omerosdk.render.ChannelSettings;
+import org.omerosdk.render.RenderingSettings;
+import org.omerosdk.repo.TransferMode;
+import org.omerosdk.sdk.graph.GraphProgress;
+import org.omerosdk.sdk.graph.GraphRequest;
+
+/**
+ * What every public method of the session and its services returns is a plain value: after the call's transaction
+ * has closed, every getter of every object reachable from the result answers without a Hibernate proxy, a
+ * persistent collection or an exception; an association is loaded, an id-only reference that says so, or absent.
+ * The methods are found by reflection, so that a new method fails this test until it has a case here.
+ */
+class PlainValuesTest {
+    @TempDir
+    static Path dir;
+    private static LevelLab lab;
+    private static Session ada;
+    private static Project project;
+    private static Dataset dataset;
+    private static Image image;
+    private static TagAnnotation tag;
+    private static Roi roi;
+    private static Screen screen;
+    private static Imports.ImportedFileset imported;
+    private static final AtomicInteger UNIQUE = new AtomicInteger();
+
+    private interface Call {
+        Object call() throws Exception;
+    }
+
+    @BeforeAll
+    static void populate() throws Exception {
+        lab = LevelLab.open(DatabaseTarget.H2, dir);
+        ada = lab.as("ada", Level.READ_ANNOTATE);
+        project = ada.containers().createProject("p");
+        dataset = ada.containers().createDataset(project, "d");
+        image = LevelLab.image(ada, "i", Optional.of(dataset));
+        tag = ada.annotations().createTag("t");
+        ada.annotations().attach(image, tag);
+        ada.annotations().attach(image, ada.annotations().createComment("c"));
+        roi = ada.rois().draw(image, "r", List.of(new Rectangle(0, 0, 1, 1)));
+        ada.renderings().save(image, display());
+        screen = ada.containers().createScreen("s");
+        ada.containers().link(screen, ada.containers().createPlate("pl"));
+        imported = importFake(ada);
+    }
+
+    @AfterAll
+    static void close() {
+        lab.close();
+    }
+
+    private static RenderingSettings display() {
+        return RenderingSettings.of(List.of(ChannelSettings.of(PixelType.UINT8,
+                org.omerosdk.model.core.Rgba.of(255, 255, 255))));
+    }
+
+    private static Imports.ImportedFileset importFake(Session s) throws Exception {
+        Path f = Files.createDirectories(dir.resolve("client" + UNIQUE.incrementAndGet())).resolve("a.tif");
+        Files.writeString(f, "pixels");
+        return s.imports().importFiles(List.of(f), TransferMode.COPY, OptionalInt.empty(), Optional.empty(),
+                List.of(LevelLab.newImage("imported")), ProgressListener.NONE);
+    }
+
+    private static String name(String base) {
+        return base + UNIQUE.incrementAndGet();
+    }
+
+    @Test
+    void everyValueEveryMethodReturnsIsPlain() throws Exception {
+        Map<String, Call> cases = cases();
+        List<String> methods = methodsReturningValues();
+        List<String> missing = methods.stream().filter(m -> !cases.containsKey(m)).toList();
+        assertTrue(missing.isEmpty(), "public methods returning a value without a case (add one to "
+                + "PlainValuesTest): " + missing);
+        List<String> stale = cases.keySet().stream().filter(k -> !methods.contains(k)).toList();
+        assertTrue(stale.isEmpty(), "cases for methods that no longer exist: " + stale);
+        List<String> problems = new ArrayList<>();
+        int[] walked = {0};
+        for (Map.Entry<String, Call> c : cases.entrySet()) {
+            Object result = c.getValue().call();
+            new Walk(c.getKey(), problems, walked).value(result, "");
+            if (result instanceof AutoCloseable closeable) {
+                closeable.close();
+            }
+        }
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
+        assertTrue(walked[0] > 100, "the walk reached " + walked[0] + " objects only");
+    }
+
+    /** The public methods of Session and of every service it hands out that return a value one could walk. */
+    static List<String> methodsReturningValues() {
+        Set<Class<?>> types = new LinkedHashSet<>(List.of(Session.class));
+        for (Method m : Session.class.getMethods()) {
+            if (m.getParameterCount() == 0 && m.getReturnType().getPackage() == Session.class.getPackage()
+                    && m.getReturnType() != Session.class && m.getReturnType() != SecurityContext.class) {
+                types.add(m.getReturnType());
+            }
+        }
+        List<String> found = new ArrayList<>();
+        for (Class<?> t : types) {
+            for (Method m : t.getMethods()) {
+                Class<?> r = m.getReturnType();
+                if (m.getDeclaringClass() == t && !Modifier.isStatic(m.getModifiers()) && !r.isPrimitive()
+                        && r != String.class && r != Session.class && !types.contains(r)) {
+                    found.add(EditedCopyTest.signature(m));
+                }
+            }
+        }
+        return found;
+    }
+
+    /** Calls every getter of everything reachable, noting proxies, persistent collections and exceptions. */
+    private static final class Walk {
+        private final String method;
+        private final List<String> problems;
+        private final int[] walked;
+        private final Set<Object> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+
+        Walk(String method, List<String> problems, int[] walked) {
+            this.method = method;
+            this.problems = problems;
+            this.walked = walked;
+        }
+
+        void value(Object o, String path) {
+            // value getters may make a new value each time (a unit conversion): the depth bounds those
+            if (o == null || o instanceof String || o instanceof Number || o instanceof Boolean || o instanceof Enum
+                    || path.chars().filter(ch -> ch == '.' || ch == '[').count() > 12 || !seen.add(o)) {
+                return;
+            }
+            walked[0]++;
+            if (o instanceof HibernateProxy || o instanceof PersistentCollection) {
+                problems.add(method + " returned a " + o.getClass().getName() + " at result" + path);
+                return;
+            }
+            if (o instanceof Collection<?> c) {
+                int i = 0;
+                for (Object x : c) {
+                    value(x, path + "[" + i++ + "]");
+                }
+            } else if (o instanceof Map<?, ?> m) {
+                m.forEach((k, v) -> {
+                    value(k, path + ".key(" + k + ")");
+                    value(v, path + ".get(" + k + ")");
+                });
+            } else if (o instanceof Optional<?> opt) {
+                opt.ifPresent(x -> value(x, path + ".get()"));
+            } else if (o instanceof Object[] a) {
+                for (int i = 0; i < a.length; i++) {
+                    value(a[i], path + "[" + i + "]");
+                }
+            } else if (o instanceof IObject io && !io.isLoaded()) {
+                // an id-only reference: its id answers, it says so, and nothing else pretends to be known
+                io.id();
+                if (!io.toString().endsWith(" (unloaded)")) {
+                    problems.add(method + ": the reference at result" + path + " does not say it is unloaded");
+                }
+                try {
+                    io.details();
+                    problems.add(method + ": the reference at result" + path + " answered details()");
+                } catch (NotLoadedException expected) {
+                    // the reference's one answer beyond its id
+                }
+            } else if (o.getClass().getName().startsWith("org.omerosdk.") && !(o instanceof AutoCloseable)) {
+                getters(o, path);
+            }
+        }
+
+        private void getters(Object o, String path) {
+            for (Method m : o.getClass().getMethods()) {
+                if (m.getParameterCount() != 0 || Modifier.isStatic(m.getModifiers())
+                        || m.getReturnType() == void.class || m.getDeclaringClass() == Object.class
+                        || m.getName().startsWith("set") || m.getName().equals("hashCode")) {
+                    continue;
+                }
+                Object v;
+                try {
+                    m.setAccessible(true);
+                    v = m.invoke(o);
+                } catch (InvocationTargetException e) {
+                    problems.add(method + ": result" + path + "." + m.getName() + "() threw " + e.getCause());
+                    continue;
+                } catch (ReflectiveOperationException | RuntimeException e) {
+                    continue; // a public method of a class that is not public itself
+                }
+                value(v, path + "." + m.getName() + "()");
+            }
+        }
+    }
+
+    @Test
+    void anAnnotationLinkAnswersItsParentsNameAndPixelsTheirImage() {
+        Link<?, ?> link = ada.annotations().links(image).get(0);
+        assertEquals("i", ((Image) link.parent()).name());
+        assertTrue(link.child() instanceof Annotation a && a.isLoaded());
+        Pixels px = ada.images().primaryPixels(image);
+        assertEquals("i", px.image().name());
+    }
+
+    @Test
+    void anUnloadedAssociationIsAReferenceThatSaysSo() {
+        // a ROI's image is not loaded by rois().on: it comes back as an id-only reference
+        Roi r = ada.rois().on(image).get(0);
+        Image ref = r.image();
+        assertEquals(image.id(), ref.id());
+        assertFalse(ref.isLoaded());
+        assertEquals("Image:" + image.id() + " (unloaded)", ref.toString());
+        NotLoadedException e = assertThrows(NotLoadedException.class, ref::name);
+        assertTrue(e.getMessage().contains("Image:" + image.id()), e.getMessage());
+        // and it is accepted wherever an image is
+        assertEquals(ada.rois().on(image).size(), ada.rois().on(ref).size());
+    }
+
+    @Test
+    void aReferenceNamesAConcreteType() {
+        assertThrows(ValidationException.class, () -> IObject.reference(Annotation.class, 1));
+        Image ref = IObject.reference(Image.class, image.id());
+        assertEquals("i", ada.images().get(ref.id()).name());
+    }
+
+    @Test
+    void anAnnotationTheCallerMayNotSeeComesBackAbsentNeverLoaded() {
+        // a link ada may see (her own, on her image) to bob's tag, which a private group hides from her: made
+        // unchecked, as no caller could make it, so that only the read side decides
+        Session adaPrivate = lab.as("ada", Level.PRIVATE);
+        Image mine = LevelLab.image(adaPrivate, "mine", Optional.empty());
+        TagAnnotation bobs = lab.as("bob", Level.PRIVATE).annotations().createTag("bob's secret");
+        long group = lab.group(Level.PRIVATE).id();
+        lab.sdk.store().write(lab.root.context(), EventType.INTERNAL, null, (q, w) -> w.createIn(
+                lab.user("ada").id(), group, new ImageAnnotationLink(Containers.load(q, mine),
+                        Containers.load(q, bobs))));
+        List<Link<?, ?>> links = adaPrivate.annotations().links(mine);
+        assertEquals(1, links.size());
+        assertNull(links.get(0).child(), "bob's tag must not reach ada, loaded or as a reference");
+        assertTrue(adaPrivate.annotations().on(mine).isEmpty());
+        // bob sees his tag; root, who sees everything, gets it loaded
+        assertEquals("bob's secret", ((TagAnnotation) lab.root.annotations().links(mine).get(0).child())
+                .textValue());
+    }
+
+    private static Map<String, Call> cases() {
+        Map<String, Call> c = new TreeMap<>();
+        Session root = lab.root;
+        // Session
+        c.put("Session.user()", ada::user);
+        c.put("Session.context()", ada::context);
+        // Admin
+        c.put("Admin.createGroup(String,Level)", () -> root.admin().createGroup(name("g"), Level.READ_ONLY));
+        c.put("Admin.createUser(String,String,String,ExperimenterGroup[])", () -> root.admin().createUser(
+                name("u"), "U", "S", lab.group(Level.READ_ONLY)));
+        c.put("Admin.setBinaryAccess(ExperimenterGroup,String)", () -> root.admin().setBinaryAccess(
+                lab.elsewhere, "-plate"));
+        c.put("Admin.changeLevel(ExperimenterGroup,Level,boolean)", () -> root.admin().changeLevel(lab.elsewhere,
+                Level.READ_ANNOTATE, true));
+        c.put("Admin.setAdminPrivileges(Experimenter,Set)", () -> root.admin().setAdminPrivileges(lab.user("ops"),
+                Set.of(AdminPrivilege.SUDO)));
+        c.put("Admin.adminPrivileges(Experimenter)", () -> root.admin().adminPrivileges(lab.user("ops")));
+        c.put("Admin.addToGroup(Experimenter,ExperimenterGroup,boolean)", () -> root.admin().addToGroup(
+                root.admin().createUser(name("m"), "M", "E", lab.elsewhere), lab.group(Level.READ_ONLY), true));
+        c.put("Admin.findGroup(String)", () -> ada.admin().findGroup("read-only"));
+        c.put("Admin.findUser(String)", () -> ada.admin().findUser("bob"));
+        c.put("Admin.group(String)", () -> ada.admin().group("read-annotate"));
+        c.put("Admin.user(String)", () -> ada.admin().user("pi"));
+        c.put("Admin.groups()", () -> ada.admin().groups());
+        c.put("Admin.groupsOf(Experimenter)", () -> ada.admin().groupsOf(lab.user("ada")));
+        c.put("Admin.members(ExperimenterGroup)", () -> ada.admin().members(lab.group(Level.READ_ANNOTATE)));
+        // Containers
+        c.put("Containers.createProject(String)", () -> ada.containers().createProject(name("p")));
+        c.put("Containers.createDataset(String)", () -> ada.containers().createDataset(name("d")));
+        c.put("Containers.createScreen(String)", () -> ada.containers().createScreen(name("s")));
+        c.put("Containers.createPlate(String)", () -> ada.containers().createPlate(name("pl")));
+        c.put("Containers.createDataset(Project,String)", () -> ada.containers().createDataset(project, name("d")));
+        c.put("Containers.rename(NamedObject,String)", () -> ada.containers().rename(
+                ada.containers().createProject(name("p")), name("renamed")));
+        c.put("Containers.link(Project,Dataset)", () -> ada.containers().link(project,
+                ada.containers().createDataset(name("d"))));
+        c.put("Containers.link(Dataset,Image)", () -> ada.containers().link(ada.containers().createDataset(
+                name("d")), image));
+        c.put("Containers.link(Screen,Plate)", () -> ada.containers().link(screen,
+                ada.containers().createPlate(name("pl"))));
+        c.put("Containers.delete(NamedObject)", () -> ada.containers().delete(
+                ada.containers().createDataset(project, name("gone"))));
+        c.put("Containers.projects(Listing)", () -> ada.containers().projects(Listing.all()));
+        c.put("Containers.datasets(Listing)", () -> ada.containers().datasets(Listing.all()));
+        c.put("Containers.screens(Listing)", () -> ada.containers().screens(Listing.all()));
+        c.put("Containers.plates(Listing)", () -> ada.containers().plates(Listing.all()));
+        c.put("Containers.datasets(Project)", () -> ada.containers().datasets(project));
+        c.put("Containers.plates(Screen)", () -> ada.containers().plates(screen));
+        c.put("Containers.images(Dataset,int,int)", () -> ada.containers().images(dataset, 0, 10));
+        c.put("Containers.orphanedDatasets(Listing)", () -> ada.containers().orphanedDatasets(Listing.all()));
+        c.put("Containers.get(Class,long)", () -> ada.containers().get(Roi.class, roi.id()));
+        c.put("Containers.reload(IObject)", () -> ada.containers().reload(
+                ada.annotations().links(image).get(0)));
+        // Annotations
+        c.put("Annotations.createTag(String)", () -> ada.annotations().createTag(name("t")));
+        c.put("Annotations.createComment(String)", () -> ada.annotations().createComment(name("c")));
+        c.put("Annotations.tags(Listing)", () -> ada.annotations().tags(Listing.all()));
+        c.put("Annotations.attach(IObject,Annotation)", () -> ada.annotations().attach(project, tag));
+        c.put("Annotations.on(IObject)", () -> ada.annotations().on(image));
+        c.put("Annotations.links(IObject)", () -> ada.annotations().links(image));
+        // Renderings
+        c.put("Renderings.save(Image,RenderingSettings)", () -> ada.renderings().save(image, display()));
+        c.put("Renderings.load(Image)", () -> ada.renderings().load(image));
+        c.put("Renderings.all(Image)", () -> ada.renderings().all(image));
+        // Rois
+        c.put("Rois.draw(Image,String,List)", () -> ada.rois().draw(image, name("r"),
+                List.of(new Rectangle(0, 0, 2, 2))));
+        c.put("Rois.on(Image)", () -> ada.rois().on(image));
+        c.put("Rois.shapes(Roi)", () -> ada.rois().shapes(roi));
+        // Graphs
+        c.put("Graphs.delete(IObject[])", () -> ada.graphs().delete(ada.containers().createProject(name("x"))));
+        c.put("Graphs.moveToGroup(ExperimenterGroup,IObject[])", () -> ada.graphs().moveToGroup(
+                lab.group(Level.READ_WRITE), ada.containers().createProject(name("moved"))));
+        c.put("Graphs.giveTo(Experimenter,IObject[])", () -> lab.as("pi", Level.READ_ANNOTATE).graphs().giveTo(
+                lab.user("bob"), ada.containers().createProject(name("given"))));
+        c.put("Graphs.run(GraphRequest)", () -> ada.graphs().run(GraphRequest.delete(
+                ada.containers().createDataset(name("run")))));
+        c.put("Graphs.submit(GraphRequest,Listener)", () -> ada.graphs().submit(GraphRequest.delete(
+                ada.containers().createDataset(name("submitted"))), GraphProgress.Listener.NONE).await());
+        // Images
+        c.put("Images.saveAll(Optional,List,ProgressListener)", () -> ada.images().saveAll(Optional.of(dataset),
+                List.of(LevelLab.newImage(name("i"))), ProgressListener.NONE));
+        c.put("Images.save(NewImage)", () -> ada.images().save(LevelLab.newImage(name("i"))));
+        c.put("Images.get(long)", () -> ada.images().get(image.id()));
+        c.put("Images.list(Listing)", () -> ada.images().list(Listing.all()));
+        c.put("Images.search(String,Listing)", () -> ada.images().search("i", Listing.all()));
+        c.put("Images.originalFiles(Image)", () -> ada.images().originalFiles(imported.images().get(0)));
+        c.put("Images.download(OriginalFile)", () -> ada.images().download(
+                ada.images().originalFiles(imported.images().get(0)).get(0)));
+        c.put("Images.pixels(Image)", () -> {
+            try {
+                return ada.images().pixels(imported.images().get(0));
+            } catch (org.omerosdk.model.OmeroException unreadable) {
+                return null; // the fake file has no reader: the call's value is a resource, not walked
+            }
+        });
+        c.put("Images.primaryPixels(Image)", () -> ada.images().primaryPixels(image));
+        c.put("Images.channels(Image)", () -> ada.images().channels(image));
+        // Imports
+        c.put("Imports.importFiles(List,TransferMode,OptionalInt,Optional,List,ProgressListener)",
+                () -> importFake(ada));
+        c.put("Imports.importFiles(List,ImportOptions[])", () -> ada.imports().importFiles(List.of(
+                ImportBatchTest.tiff(Files.createDirectories(dir.resolve(name("tiff"))), "a.ome.tiff", 8, 8))));
+        c.put("Imports.start(List,ImportOptions[])", () -> ada.imports().start(List.of(
+                ImportBatchTest.tiff(Files.createDirectories(dir.resolve(name("tiff"))), "b.ome.tiff", 8, 8)))
+                .await());
+        // Events
+        c.put("Events.find(EventFilter)", () -> ada.events().find(EventFilter.any()));
+        c.put("Events.sudoer(Event)", () -> {
+            Event e = ada.events().find(EventFilter.any().touching(project)).get(0);
+            return ada.events().sudoer(e);
+        });
+        c.put("Events.logs(Event)", () -> ada.events().logs(ada.events().find(EventFilter.any().touching(project))
+                .get(0)));
+        return c;
+    }
+}
