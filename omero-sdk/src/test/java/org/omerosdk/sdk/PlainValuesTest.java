@@ -51,6 +51,8 @@ import org.omerosdk.model.screen.Plate;
 import org.omerosdk.model.screen.Screen;
 import org.omerosdk.permissions.AdminPrivilege;
 import org.omerosdk.render.ChannelSettings;
+import org.omerosdk.render.Projection;
+import org.omerosdk.render.Region;
 import org.omerosdk.render.RenderingSettings;
 import org.omerosdk.repo.TransferMode;
 import org.omerosdk.sdk.graph.GraphProgress;
@@ -65,7 +67,7 @@ import org.omerosdk.sdk.graph.GraphRequest;
 class PlainValuesTest {
     @TempDir
     static Path dir;
-    private static LevelLab lab;
+    private static Lab lab;
     private static Session ada;
     private static Project project;
     private static Dataset dataset;
@@ -74,6 +76,8 @@ class PlainValuesTest {
     private static Roi roi;
     private static Screen screen;
     private static Imports.ImportedFileset imported;
+    /** An image with readable pixels (an imported OME-TIFF), for the rendering calls. */
+    private static Image readable;
     private static final AtomicInteger UNIQUE = new AtomicInteger();
 
     private interface Call {
@@ -82,11 +86,11 @@ class PlainValuesTest {
 
     @BeforeAll
     static void populate() throws Exception {
-        lab = LevelLab.open(DatabaseTarget.H2, dir);
+        lab = Lab.open(DatabaseTarget.H2, dir);
         ada = lab.as("ada", Level.READ_ANNOTATE);
         project = ada.containers().createProject("p");
         dataset = ada.containers().createDataset(project, "d");
-        image = LevelLab.image(ada, "i", Optional.of(dataset));
+        image = Lab.image(ada, "i", Optional.of(dataset));
         tag = ada.annotations().createTag("t");
         ada.annotations().attach(image, tag);
         ada.annotations().attach(image, ada.annotations().createComment("c"));
@@ -95,6 +99,8 @@ class PlainValuesTest {
         screen = ada.containers().createScreen("s");
         ada.containers().link(screen, ada.containers().createPlate("pl"));
         imported = importFake(ada);
+        readable = ada.imports().importFiles(List.of(ImportBatchTest.tiff(Files.createDirectories(
+                dir.resolve("readable")), "r.ome.tiff", 16, 16))).images().get(0);
     }
 
     @AfterAll
@@ -111,7 +117,7 @@ class PlainValuesTest {
         Path f = Files.createDirectories(dir.resolve("client" + UNIQUE.incrementAndGet())).resolve("a.tif");
         Files.writeString(f, "pixels");
         return s.imports().importFiles(List.of(f), TransferMode.COPY, OptionalInt.empty(), Optional.empty(),
-                List.of(LevelLab.newImage("imported")), ProgressListener.NONE);
+                List.of(Lab.newImage("imported")), ProgressListener.NONE);
     }
 
     private static String name(String base) {
@@ -154,7 +160,7 @@ class PlainValuesTest {
             for (Method m : t.getMethods()) {
                 Class<?> r = m.getReturnType();
                 if (m.getDeclaringClass() == t && !Modifier.isStatic(m.getModifiers()) && !r.isPrimitive()
-                        && r != String.class && r != Session.class && !types.contains(r)) {
+                        && !(r.isArray() && r.getComponentType().isPrimitive()) && r != String.class && r != Session.class && !types.contains(r)) {
                     found.add(EditedCopyTest.signature(m));
                 }
             }
@@ -276,7 +282,7 @@ class PlainValuesTest {
         // a link ada may see (her own, on her image) to bob's tag, which a private group hides from her: made
         // unchecked, as no caller could make it, so that only the read side decides
         Session adaPrivate = lab.as("ada", Level.PRIVATE);
-        Image mine = LevelLab.image(adaPrivate, "mine", Optional.empty());
+        Image mine = Lab.image(adaPrivate, "mine", Optional.empty());
         TagAnnotation bobs = lab.as("bob", Level.PRIVATE).annotations().createTag("bob's secret");
         long group = lab.group(Level.PRIVATE).id();
         lab.sdk.store().write(lab.root.context(), EventType.INTERNAL, null, (q, w) -> w.createIn(
@@ -310,9 +316,9 @@ class PlainValuesTest {
         c.put("Admin.adminPrivileges(Experimenter)", () -> root.admin().adminPrivileges(lab.user("ops")));
         c.put("Admin.addToGroup(Experimenter,ExperimenterGroup,boolean)", () -> root.admin().addToGroup(
                 root.admin().createUser(name("m"), "M", "E", lab.elsewhere), lab.group(Level.READ_ONLY), true));
-        c.put("Admin.findGroup(String)", () -> ada.admin().findGroup("read-only"));
+        c.put("Admin.findGroup(String)", () -> ada.admin().findGroup("pi-read-only"));
         c.put("Admin.findUser(String)", () -> ada.admin().findUser("bob"));
-        c.put("Admin.group(String)", () -> ada.admin().group("read-annotate"));
+        c.put("Admin.group(String)", () -> ada.admin().group("pi-read-annotate"));
         c.put("Admin.user(String)", () -> ada.admin().user("pi"));
         c.put("Admin.groups()", () -> ada.admin().groups());
         c.put("Admin.groupsOf(Experimenter)", () -> ada.admin().groupsOf(lab.user("ada")));
@@ -372,8 +378,8 @@ class PlainValuesTest {
                 ada.containers().createDataset(name("submitted"))), GraphProgress.Listener.NONE).await());
         // Images
         c.put("Images.saveAll(Optional,List,ProgressListener)", () -> ada.images().saveAll(Optional.of(dataset),
-                List.of(LevelLab.newImage(name("i"))), ProgressListener.NONE));
-        c.put("Images.save(NewImage)", () -> ada.images().save(LevelLab.newImage(name("i"))));
+                List.of(Lab.newImage(name("i"))), ProgressListener.NONE));
+        c.put("Images.save(NewImage)", () -> ada.images().save(Lab.newImage(name("i"))));
         c.put("Images.get(long)", () -> ada.images().get(image.id()));
         c.put("Images.list(Listing)", () -> ada.images().list(Listing.all()));
         c.put("Images.search(String,Listing)", () -> ada.images().search("i", Listing.all()));
@@ -397,6 +403,29 @@ class PlainValuesTest {
         c.put("Imports.start(List,ImportOptions[])", () -> ada.imports().start(List.of(
                 ImportBatchTest.tiff(Files.createDirectories(dir.resolve(name("tiff"))), "b.ome.tiff", 8, 8)))
                 .await());
+        // Rendering
+        Region corner = new Region(0, 0, 0, 0, 0, 4, 4);
+        Session bob = lab.as("bob", Level.READ_ANNOTATE);
+        c.put("Rendering.levels(Image)", () -> bob.rendering().levels(readable));
+        c.put("Rendering.settings(Image)", () -> bob.rendering().settings(readable));
+        c.put("Rendering.imported(Image)", () -> bob.rendering().imported(readable));
+        c.put("Rendering.render(Image)", () -> bob.rendering().render(readable));
+        c.put("Rendering.render(Image,int,int)", () -> bob.rendering().render(readable, 0, 0));
+        c.put("Rendering.render(Image,int,int,RenderingSettings)", () -> bob.rendering().render(readable, 0, 0,
+                bob.rendering().settings(readable)));
+        c.put("Rendering.render(Image,Region)", () -> bob.rendering().render(readable, corner));
+        c.put("Rendering.render(Image,Region,RenderingSettings)", () -> bob.rendering().render(readable, corner,
+                bob.rendering().settings(readable)));
+        c.put("Rendering.render(Image,Region,RenderingSettings,int[])", () -> bob.rendering().render(readable,
+                corner, bob.rendering().settings(readable), new int[16]));
+        c.put("Rendering.project(Image,Projection,int,int,int)", () -> bob.rendering().project(readable,
+                Projection.MAXIMUM, 0, 0, 0));
+        c.put("Rendering.project(Image,Projection,int,int,int,RenderingSettings)", () -> bob.rendering().project(
+                readable, Projection.MAXIMUM, 0, 0, 0, bob.rendering().settings(readable)));
+        c.put("Rendering.thumbnail(Image)", () -> bob.rendering().thumbnail(readable));
+        c.put("Rendering.thumbnail(Image,int)", () -> bob.rendering().thumbnail(readable, 8));
+        c.put("Rendering.thumbnail(Image,int,RenderingSettings)", () -> bob.rendering().thumbnail(readable, 8,
+                bob.rendering().settings(readable)));
         // Events
         c.put("Events.find(EventFilter)", () -> ada.events().find(EventFilter.any()));
         c.put("Events.sudoer(Event)", () -> {
