@@ -361,6 +361,17 @@ class PlainValuesTest {
         c.put("Renderings.save(Image,RenderingSettings)", () -> ada.renderings().save(image, display()));
         c.put("Renderings.load(Image)", () -> ada.renderings().load(image));
         c.put("Renderings.all(Image)", () -> ada.renderings().all(image));
+        c.put("Renderings.load(Image,Experimenter)", () -> ada.renderings().load(image, lab.user("ada")));
+        c.put("Renderings.byOwner(Image)", () -> ada.renderings().byOwner(image));
+        c.put("Renderings.copy(Image)", () -> ada.renderings().copy(readable));
+        c.put("Renderings.paste(CopiedSettings,IObject[])", () -> ada.renderings().paste(
+                ada.renderings().copy(readable), readable));
+        c.put("Renderings.applyTo(Image,IObject[])", () -> ada.renderings().applyTo(readable, readable));
+        c.put("Renderings.resetToImported(IObject[])", () -> ada.renderings().resetToImported(readable));
+        c.put("Renderings.resetToOwners(IObject[])", () -> ada.renderings().resetToOwners(readable));
+        c.put("Renderings.renameChannels(Map,int,IObject[])", () -> ada.renderings().renameChannels(
+                Map.of(0, name("ch")), 1, readable));
+        c.put("Renderings.imagesOf(IObject)", () -> ada.renderings().imagesOf(dataset));
         // Rois
         c.put("Rois.draw(Image,String,List)", () -> ada.rois().draw(image, name("r"),
                 List.of(new Rectangle(0, 0, 2, 2))));
