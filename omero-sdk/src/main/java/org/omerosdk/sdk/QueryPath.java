@@ -66,7 +66,11 @@ final class QueryPath {
 
     private static void bind(Query<?> q, Select<?> s) {
         for (Object[] p : s.parameters) {
-            q.setParameter((String) p[0], p[1]);
+            if (p[1] instanceof java.util.Collection<?> values) {
+                q.setParameterList((String) p[0], values);
+            } else {
+                q.setParameter((String) p[0], p[1]);
+            }
         }
     }
 }

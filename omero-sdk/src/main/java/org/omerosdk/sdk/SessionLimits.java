@@ -1,8 +1,11 @@
 package org.omerosdk.sdk;
 
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.omerosdk.model.AuthenticationException;
 import org.omerosdk.model.Permissions;
@@ -94,7 +97,11 @@ record SessionLimits(long userId, long sudoerId, long sudoGroupId, long groupOwn
      */
     SecurityContext derive(QueryPath q, WellKnownIds ids, long group) {
         long context = group == NONE ? groupContext : group;
-        Memberships user = Memberships.of(q, userId, ids);
+        // the memberships of every principal behind the session in one round trip: a sudo session's call would
+        // otherwise pay a second query for its sudoer (or group owner) on every call
+        Map<Long, Memberships> all = Memberships.of(q, ids, sudoGroupId != NONE ? Set.of(userId, groupOwnerId)
+                : isSudo() ? Set.of(userId, sudoerId) : Set.of(userId));
+        Memberships user = all.get(userId);
         // OMERO's guest belongs to group guest only; its sessions exist and may do nothing (the write check)
         if (user.name == null || !user.member.contains(ids.userGroup) && userId != ids.guest) {
             throw new AuthenticationException(user.name == null ? "the user of this session no longer exists or "
@@ -107,7 +114,7 @@ record SessionLimits(long userId, long sudoerId, long sudoGroupId, long groupOwn
         boolean admin = user.admin();
         Set<AdminPrivilege> held = user.privileges();
         if (sudoGroupId != NONE) {
-            Memberships groupOwner = Memberships.of(q, groupOwnerId, ids);
+            Memberships groupOwner = all.get(groupOwnerId);
             checkGroupSudo(q, user, groupOwner, sudoGroupId);
             member = new HashSet<>(member);
             member.retainAll(groupOwner.owner);
@@ -120,7 +127,7 @@ record SessionLimits(long userId, long sudoerId, long sudoGroupId, long groupOwn
                         + groupName(q, sudoGroupId) + "\" only and cannot use another group context");
             }
         } else if (isSudo()) {
-            Memberships sudoer = Memberships.of(q, sudoerId, ids);
+            Memberships sudoer = all.get(sudoerId);
             if (!sudoer.privileges().contains(AdminPrivilege.SUDO) || !ceiling.contains(AdminPrivilege.SUDO)) {
                 throw new SecurityViolation("\"" + sudoer.name + "\" may not act as \"" + user.name
                         + "\": a sudo session needs its sudoer to hold the Sudo privilege");
@@ -223,8 +230,25 @@ record SessionLimits(long userId, long sudoerId, long sudoGroupId, long groupOwn
         }
 
         static Memberships of(QueryPath q, long userId, WellKnownIds ids) {
-            return new Memberships(q.list(Select.from(GroupExperimenterMap.class).join("join fetch o.child")
-                    .join("join fetch o.parent").whereEquals("o.child.id", userId).orderBy("o.id")), ids);
+            return of(q, ids, Set.of(userId)).get(userId);
+        }
+
+        /** The memberships of each of {@code userIds}, read with one query (a user without any has an empty one). */
+        static Map<Long, Memberships> of(QueryPath q, WellKnownIds ids, Set<Long> userIds) {
+            Map<Long, List<GroupExperimenterMap>> byUser = new HashMap<>();
+            for (long id : userIds) {
+                byUser.put(id, new ArrayList<>());
+            }
+            Select<GroupExperimenterMap> select = Select.from(GroupExperimenterMap.class).join("join fetch o.child")
+                    .join("join fetch o.parent").orderBy("o.id");
+            select = userIds.size() == 1 ? select.whereEquals("o.child.id", userIds.iterator().next())
+                    : select.where("o.child.id in (:v)", List.copyOf(userIds));
+            for (GroupExperimenterMap m : q.list(select)) {
+                byUser.get(m.child().id()).add(m);
+            }
+            Map<Long, Memberships> result = new HashMap<>();
+            byUser.forEach((id, maps) -> result.put(id, new Memberships(maps, ids)));
+            return result;
         }
 
         boolean admin() {
