@@ -17,6 +17,7 @@ import org.omerosdk.model.store.StoreKeys;
 import org.omerosdk.model.store.StoreWriter;
 import org.omerosdk.model.store.TempFileWriter;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
@@ -64,8 +65,9 @@ public final class S3BinaryStore implements BinaryStore {
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
                 .region(Region.of(b.region))
                 .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(b.pathStyle).build())
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(b.accessKey, b.secretKey)));
+                // no keys given: the AWS SDK's own chain (environment, profile, container or instance role)
+                .credentialsProvider(b.accessKey.isEmpty() ? DefaultCredentialsProvider.builder().build()
+                        : StaticCredentialsProvider.create(AwsBasicCredentials.create(b.accessKey, b.secretKey)));
         if (b.endpoint != null) {
             builder.endpointOverride(b.endpoint);
         }
@@ -106,6 +108,7 @@ public final class S3BinaryStore implements BinaryStore {
             return this;
         }
 
+        /** Static keys; without them the AWS SDK's default credentials chain is used. */
         public Builder credentials(String accessKey, String secretKey) {
             this.accessKey = accessKey;
             this.secretKey = secretKey;

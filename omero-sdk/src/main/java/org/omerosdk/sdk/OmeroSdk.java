@@ -47,18 +47,26 @@ public final class OmeroSdk implements AutoCloseable {
     private final Sessions sessions;
     private final Authenticator authenticator;
     private final BinaryStore binaryStore;
+    /** The store opened from {@code omero.sdk.binary_store}, closed with this instance (a host's is not). */
+    private final BinaryStore ownStore;
     private ManagedRepository repository;
     private final PixelSources pixelSources = new PixelSources();
     private final RenderingParts rendering;
 
     private OmeroSdk(Builder b) {
         this.dataDirectory = Optional.ofNullable(b.dataDirectory);
-        this.binaryStore = b.binaryStore;
         this.hasher = b.hashIterations == 0 ? PasswordHasher.standard()
                 : PasswordHasher.withIterations(b.hashIterations);
         this.config = effectiveConfig(b);
+        this.ownStore = b.binaryStore == null ? ConfiguredStores.open(config) : null;
+        this.binaryStore = b.binaryStore != null ? b.binaryStore : ownStore;
         this.rendering = new RenderingParts(config);
-        this.db = Database.open(config, dataDirectory, Optional.ofNullable(b.dataSource));
+        try {
+            this.db = Database.open(config, dataDirectory, Optional.ofNullable(b.dataSource));
+        } catch (RuntimeException e) {
+            closeOwnStore(e);
+            throw e;
+        }
         try {
             Store system = new Store(db, ReadFilter.NONE, WriteCheck.ALLOW_ALL);
             // loaded inside the caller's transaction (see Store.run); forgotten if it rolls back, as the level
@@ -95,6 +103,7 @@ public final class OmeroSdk implements AutoCloseable {
             } catch (RuntimeException closing) {
                 e.addSuppressed(closing);
             }
+            closeOwnStore(e);
             throw e;
         }
         LOG.info("omero-sdk opened: metadata in {} ({}), files in {}", db.location, db.dialect,
@@ -335,7 +344,23 @@ public final class OmeroSdk implements AutoCloseable {
             Arrays.fill(generatedRootPassword, '\0');
         }
         pixelSources.close();
-        db.close();
+        try {
+            db.close();
+        } finally {
+            if (ownStore != null) {
+                ownStore.close();
+            }
+        }
+    }
+
+    private void closeOwnStore(RuntimeException failure) {
+        if (ownStore != null) {
+            try {
+                ownStore.close();
+            } catch (RuntimeException closing) {
+                failure.addSuppressed(closing);
+            }
+        }
     }
 
     /** Configures and opens an {@link OmeroSdk}. Not thread-safe; use once. */
@@ -388,7 +413,8 @@ public final class OmeroSdk implements AutoCloseable {
          * Where the managed repository keeps its files (imported originals, and the pyramids and thumbnails the SDK
          * stores with them) instead of the filesystem at {@code omero.managed.dir}: a host's own store, or
          * {@code org.omerosdk.s3.S3BinaryStore} from the optional artifact {@code omero-s3}. The SDK does not close
-         * it.
+         * it. Without one, {@code omero.sdk.binary_store} chooses ({@code filesystem}, or {@code s3} with
+         * {@code omero-s3} on the class path and the {@code omero.sdk.s3.*} keys).
          */
         public Builder binaryStore(BinaryStore store) {
             this.binaryStore = Objects.requireNonNull(store, "store");

@@ -278,6 +278,37 @@ public final class ConfigKeys {
             "The most bytes one region read, render or projection may hold in memory at once "
                     + "(an omero-sdk key); checked before allocating.", LONG);
 
+    /**
+     * Where the managed repository keeps its files when the builder is given no store (an omero-sdk key):
+     * {@code filesystem} ({@code omero.managed.dir}), or the name of a store provider on the class path, such as
+     * {@code s3} from the artifact {@code org.omerosdk:omero-s3} (configured by {@code omero.sdk.s3.*}).
+     */
+    public static final ConfigKey SDK_BINARY_STORE = key("omero.sdk.binary_store", "filesystem",
+            "Where the managed repository keeps its files: filesystem (omero.managed.dir) or a store provider "
+                    + "such as s3 (omero-s3, configured by omero.sdk.s3.*) (an omero-sdk key).", STRING);
+    /** The bucket of {@code omero.sdk.binary_store=s3}. */
+    public static final ConfigKey SDK_S3_BUCKET = key("omero.sdk.s3.bucket", "",
+            "The bucket of omero.sdk.binary_store=s3 (an omero-sdk key).", STRING);
+    /** The endpoint of an S3-compatible server (MinIO, Ceph, s3proxy); empty for AWS. */
+    public static final ConfigKey SDK_S3_ENDPOINT = key("omero.sdk.s3.endpoint", "",
+            "The endpoint URL of an S3-compatible server; empty for AWS (an omero-sdk key).", STRING);
+    /** The region; S3-compatible servers usually accept any. */
+    public static final ConfigKey SDK_S3_REGION = key("omero.sdk.s3.region", "us-east-1",
+            "The S3 region (an omero-sdk key).", STRING);
+    /** Keys are stored below this prefix of the bucket (no leading or trailing {@code /}). */
+    public static final ConfigKey SDK_S3_PREFIX = key("omero.sdk.s3.prefix", "",
+            "Keys are stored below this prefix of the bucket (an omero-sdk key).", STRING);
+    /** The access key; empty uses the AWS SDK's default credentials (environment, profile, instance role). */
+    public static final ConfigKey SDK_S3_ACCESS_KEY = key("omero.sdk.s3.access_key", "",
+            "The S3 access key; empty: the AWS SDK's default credentials chain (an omero-sdk key).", STRING);
+    /** The secret key that goes with {@code omero.sdk.s3.access_key}. */
+    public static final ConfigKey SDK_S3_SECRET_KEY = key("omero.sdk.s3.secret_key", "",
+            "The S3 secret key that goes with omero.sdk.s3.access_key (an omero-sdk key).", STRING);
+    /** Path-style URLs ({@code endpoint/bucket/key}), which most S3-compatible servers need. */
+    public static final ConfigKey SDK_S3_PATH_STYLE = key("omero.sdk.s3.path_style", "true",
+            "Path-style URLs (endpoint/bucket/key), which most S3-compatible servers need (an omero-sdk key).",
+            BOOLEAN);
+
     // --- omero.sessions.* ------------------------------------------------------------------------
     /** Sets the maximum duration in milliseconds a user can request before a login is required due to inactivity. */
     public static final ConfigKey SESSIONS_MAX_USER_TIME_TO_IDLE = key("omero.sessions.max_user_time_to_idle", "6000000",

@@ -137,4 +137,21 @@ public interface BinaryStore extends AutoCloseable {
     @Override
     default void close() {
     }
+
+    /**
+     * Opens the store that {@code omero.sdk.binary_store} names, when a host configures the SDK by keys rather than
+     * handing the builder a store. Registered in {@code META-INF/services/org.omerosdk.model.store.BinaryStore$Provider}
+     * and found through {@link java.util.ServiceLoader}; {@code org.omerosdk:omero-s3} registers {@code s3}.
+     */
+    interface Provider {
+        /** The value of {@code omero.sdk.binary_store} that selects this provider, such as {@code s3}. */
+        String name();
+
+        /**
+         * A new store from the configuration's keys; the caller closes it.
+         *
+         * @throws ValidationException when a key this store needs is missing or unusable, naming it
+         */
+        BinaryStore open(org.omerosdk.model.config.OmeroConfig config);
+    }
 }
