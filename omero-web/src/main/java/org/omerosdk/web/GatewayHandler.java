@@ -72,6 +72,18 @@ final class GatewayHandler extends Handler.Abstract {
     }
 
     private Reply dispatch(Exchange exchange) {
+        Route[] matched = new Route[1];
+        Reply reply = answer(exchange, matched);
+        if (matched[0] != null && matched[0].access() == Route.Access.PAGE && reply.status() >= 400
+                && reply.contentType().equals(Reply.JSON)) {
+            // a page's refusal as a page: the same message, escaped
+            String message = Json.read(reply.body()).path("message").asString();
+            return Reply.text(reply.status(), Reply.HTML, Html.page(message, "<p>" + Html.escape(message) + "</p>"));
+        }
+        return reply;
+    }
+
+    private Reply answer(Exchange exchange, Route[] matched) {
         try {
             boolean pathKnown = false;
             for (Route route : routes) {
@@ -84,11 +96,15 @@ final class GatewayHandler extends Handler.Abstract {
                         && !(route.method().equals("GET") && exchange.method.equals("HEAD"))) {
                     continue;
                 }
+                matched[0] = route;
                 access.admit(exchange, route);
                 return route.endpoint().handle(exchange, groups);
             }
             throw pathKnown ? HttpError.methodNotAllowed(exchange.method) : HttpError.notFound();
         } catch (HttpError e) {
+            if (e.location != null) {
+                return Reply.json(e.status, Json.message(e.getMessage())).withHeader("Location", e.location);
+            }
             return Reply.json(e.status, Json.message(e.getMessage()));
         } catch (NotFoundException e) {
             // the SDK's message may say why (not visible, no pixels): the caller learns only that it is not there

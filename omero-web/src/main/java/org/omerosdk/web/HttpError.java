@@ -9,10 +9,22 @@ final class HttpError extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     final int status;
+    /** Where a redirect (302) sends the browser; null otherwise. */
+    final String location;
 
     HttpError(int status, String message) {
+        this(status, message, null);
+    }
+
+    private HttpError(int status, String message, String location) {
         super(message, null, false, false);
         this.status = status;
+        this.location = location;
+    }
+
+    /** A redirect to {@code location} (302, as Django's login_required does). */
+    static HttpError redirect(String location) {
+        return new HttpError(302, "Redirecting to " + location, location);
     }
 
     static HttpError badRequest(String message) {

@@ -24,6 +24,18 @@ final class Json {
         return m;
     }
 
+    static tools.jackson.databind.JsonNode read(byte[] json) {
+        return MAPPER.readTree(json);
+    }
+
+    /**
+     * {@code value} as JSON text fit for a {@code <script>} element: every {@code <} (only ever inside a string) as
+     * {@code \u003c}, so no {@code </script>} or {@code <!--} in a name can end or change the element.
+     */
+    static String forScript(Object value) {
+        return MAPPER.writeValueAsString(value).replace("<", "\\u003c");
+    }
+
     static Map<String, Object> message(String message) {
         return object("message", message);
     }

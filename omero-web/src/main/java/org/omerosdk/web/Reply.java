@@ -8,6 +8,7 @@ import java.util.Map;
 /** What the gateway answers to one request: status, content type, extra headers and the whole body. */
 record Reply(int status, String contentType, Map<String, List<String>> headers, byte[] body) {
     static final String JSON = "application/json";
+    static final String HTML = "text/html; charset=utf-8";
 
     Reply {
         headers = Map.copyOf(headers);

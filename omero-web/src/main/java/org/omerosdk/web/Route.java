@@ -14,7 +14,12 @@ record Route(String method, Pattern path, Access access, Endpoint endpoint) {
         /** Anybody, logged in or not (version listings, the CSRF token, login itself). */
         ANYONE,
         /** A logged-in user, or the public user when {@code omero.web.public.*} allows this request. */
-        LOGIN
+        LOGIN,
+        /**
+         * An HTML page for {@link #LOGIN}'s callers: anybody else is redirected to the login page, and refusals
+         * answer as a short HTML page rather than JSON.
+         */
+        PAGE
     }
 
     @FunctionalInterface

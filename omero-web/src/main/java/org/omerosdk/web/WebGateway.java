@@ -28,6 +28,7 @@ public final class WebGateway {
         routes.addAll(new ModelRoutes(web).routes());
         routes.addAll(new WebgatewayRoutes(web).routes());
         routes.addAll(new ZarrRoutes().routes());
+        routes.addAll(new ViewerRoutes().routes());
         this.handler = new GatewayHandler(routes, sessions);
     }
 

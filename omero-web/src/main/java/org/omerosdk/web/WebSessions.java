@@ -102,6 +102,10 @@ final class WebSessions implements GatewayHandler.Access {
             exchange.caller(new Caller(publicSession(), true));
             return;
         }
+        if (route.access() == Route.Access.PAGE && exchange.method.equals("GET")) {
+            throw HttpError.redirect(exchange.url(ViewerRoutes.LOGIN) + "?url="
+                    + java.net.URLEncoder.encode(exchange.path, StandardCharsets.UTF_8));
+        }
         throw HttpError.notLoggedIn();
     }
 

@@ -64,7 +64,7 @@ final class WebgatewayRoutes {
     }
 
     /** The visible image, or the same 404 as for a missing one. */
-    private static Image image(Session s, String id) {
+    static Image image(Session s, String id) {
         long iid = Exchange.parseId("image id", id);
         try {
             return s.images().get(iid);
@@ -231,7 +231,11 @@ final class WebgatewayRoutes {
     /** OMERO.web's {@code imageMarshal}: what a viewer needs to show the image. */
     private Reply imgData(Exchange ex, String id) {
         Session s = ex.caller().session();
-        Image image = image(s, id);
+        return Reply.json(imgData(s, image(s, id)));
+    }
+
+    /** The {@code imgData} JSON of a visible image (the viewer page embeds it). */
+    static Map<String, Object> imgData(Session s, Image image) {
         Pixels px;
         List<Rendering.Level> levels;
         RenderingSettings settings;
@@ -296,7 +300,7 @@ final class WebgatewayRoutes {
         m.put("rdefs", Json.object("model", settings.model() == RenderingSettings.Model.GREYSCALE ? "greyscale"
                 : "color", "projection", "normal", "defaultZ", settings.defaultZ(), "defaultT", settings.defaultT(),
                 "invertAxis", false));
-        return Reply.json(m);
+        return m;
     }
 
     /**

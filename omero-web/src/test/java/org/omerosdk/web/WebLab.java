@@ -15,6 +15,7 @@ import org.omerosdk.model.containers.Dataset;
 import org.omerosdk.model.containers.Project;
 import org.omerosdk.model.core.Image;
 import org.omerosdk.render.InMemoryPixelSource;
+import org.omerosdk.render.PixelSource;
 import org.omerosdk.render.pyramid.OmeTiffExporter;
 import org.omerosdk.sdk.DatabaseTarget;
 import org.omerosdk.sdk.ImportResult;
@@ -59,6 +60,15 @@ final class WebLab implements AutoCloseable {
             return new WebLab(Files.createTempDirectory("omero-web-test"));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** {@code pixels} written as an OME-TIFF (256² tiles) and imported by ada into {@code group}. */
+    Image importPixels(String group, PixelSource pixels, String name) {
+        Path tif = dir.resolve(name + ".ome.tif");
+        OmeTiffExporter.standard().write(pixels, name, tif);
+        try (Session ada = lab.login("ada")) {
+            return importInto(ada, group, tif);
         }
     }
 

@@ -22,8 +22,6 @@ import org.omerosdk.render.InMemoryPixelSource;
 import org.omerosdk.render.PixelSource;
 import org.omerosdk.render.codec.zarr.ZarrArray;
 import org.omerosdk.render.pyramid.NgffPyramid;
-import org.omerosdk.render.pyramid.OmeTiffExporter;
-import org.omerosdk.sdk.ImportResult;
 import org.omerosdk.sdk.Lab;
 import org.omerosdk.sdk.Session;
 import tools.jackson.databind.JsonNode;
@@ -52,11 +50,7 @@ class ZarrTest {
         assertEquals(200, WebLab.login(bob, "bob", Lab.PASSWORD).statusCode());
         anonymous = new Browser(server.uri());
         adaSdk = lab.lab.login("ada");
-        Path tif = lab.dir.resolve("wide.ome.tif");
-        OmeTiffExporter.standard().write(widePixels(), "wide", tif);
-        ImportResult r = adaSdk.withGroup(lab.lab.group("readOnly")).imports().importFiles(List.of(tif));
-        assertTrue(r.ok(), () -> r.failures().toString());
-        wide = r.images().get(0);
+        wide = lab.importPixels("readOnly", widePixels(), "wide");
     }
 
     @AfterAll
