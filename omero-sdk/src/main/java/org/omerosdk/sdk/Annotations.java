@@ -37,8 +37,8 @@ public final class Annotations {
     }
 
     /** The tags the caller may see (to reuse one, where the group's level allows it), by id. */
-    public List<TagAnnotation> tags(Listing listing) {
-        return session.read(q -> q.list(listing.apply(Select.from(TagAnnotation.class))));
+    public Page<TagAnnotation> tags(Listing listing) {
+        return listing.read(session, Select.from(TagAnnotation.class));
     }
 
     /**

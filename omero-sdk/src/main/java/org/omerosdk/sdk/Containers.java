@@ -90,50 +90,54 @@ public final class Containers {
                 .withOptions(org.omerosdk.sdk.graph.GraphOptions.keepChildren()));
     }
 
-    public List<Project> projects(Listing listing) {
-        return session.read(q -> q.list(listing.apply(Select.from(Project.class))));
+    /** One page of the projects the caller may see (see {@link Listing}). */
+    public Page<Project> projects(Listing listing) {
+        return listing.read(session, Select.from(Project.class));
     }
 
-    public List<Dataset> datasets(Listing listing) {
-        return session.read(q -> q.list(listing.apply(Select.from(Dataset.class))));
+    /** One page of the datasets the caller may see (see {@link Listing}). */
+    public Page<Dataset> datasets(Listing listing) {
+        return listing.read(session, Select.from(Dataset.class));
     }
 
-    public List<Screen> screens(Listing listing) {
-        return session.read(q -> q.list(listing.apply(Select.from(Screen.class))));
+    /** One page of the screens the caller may see (see {@link Listing}). */
+    public Page<Screen> screens(Listing listing) {
+        return listing.read(session, Select.from(Screen.class));
     }
 
-    public List<Plate> plates(Listing listing) {
-        return session.read(q -> q.list(listing.apply(Select.from(Plate.class))));
+    /** One page of the plates the caller may see (see {@link Listing}). */
+    public Page<Plate> plates(Listing listing) {
+        return listing.read(session, Select.from(Plate.class));
     }
 
-    /** The datasets in {@code project}, in link order. */
-    public List<Dataset> datasets(Project project) {
-        return session.read(q -> q.list(Select.from(Dataset.class)
+    /** One page of the datasets in {@code project} the caller may see. */
+    public Page<Dataset> datasets(Project project, Listing listing) {
+        return listing.read(session, Select.from(Dataset.class)
                 .where("o.id in (select l.child.id from " + ProjectDatasetLink.class.getName()
-                        + " l where l.parent.id = :v)", project.id())));
+                        + " l where l.parent.id = :v)", project.id()));
     }
 
-    /** The plates in {@code screen}, in link order. */
-    public List<Plate> plates(Screen screen) {
-        return session.read(q -> q.list(Select.from(Plate.class)
+    /** One page of the plates in {@code screen} the caller may see. */
+    public Page<Plate> plates(Screen screen, Listing listing) {
+        return listing.read(session, Select.from(Plate.class)
                 .where("o.id in (select l.child.id from " + ScreenPlateLink.class.getName()
-                        + " l where l.parent.id = :v)", screen.id())));
+                        + " l where l.parent.id = :v)", screen.id()));
     }
 
-    /** One page of the images in {@code dataset}, by id. */
-    public List<Image> images(Dataset dataset, int offset, int limit) {
-        return session.read(q -> q.list(imagesIn(dataset).page(offset, limit)));
+    /** One page of the images in {@code dataset} the caller may see. */
+    public Page<Image> images(Dataset dataset, Listing listing) {
+        return listing.read(session, imagesIn(dataset));
     }
 
     public long countImages(Dataset dataset) {
         return session.read(q -> q.count(imagesIn(dataset)));
     }
 
-    /** Datasets in no project. */
-    public List<Dataset> orphanedDatasets(Listing listing) {
-        return session.read(q -> q.list(listing.apply(Select.from(Dataset.class).where(
+    /** One page of the datasets in no project. */
+    public Page<Dataset> orphanedDatasets(Listing listing) {
+        return listing.read(session, Select.from(Dataset.class).where(
                 "not exists (select 1 from " + ProjectDatasetLink.class.getName() + " l where l.child = o)"
-                        + " and 1 = :v", 1))));
+                        + " and 1 = :v", 1));
     }
 
     /**

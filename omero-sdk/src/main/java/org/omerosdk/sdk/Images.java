@@ -87,24 +87,24 @@ public final class Images {
     }
 
     /** One page of the images the caller may see, by id. */
-    public List<Image> list(Listing listing) {
-        return session.read(q -> q.list(listing.apply(Select.from(Image.class))));
+    public Page<Image> list(Listing listing) {
+        return listing.read(session, Select.from(Image.class));
     }
 
     /** How many images the caller may see (the listing's owner and group apply; its page does not). */
     public long count(Listing listing) {
-        return session.read(q -> q.count(listing.apply(Select.from(Image.class)).page(0, Integer.MAX_VALUE)));
+        return session.read(q -> q.count(listing.filter(Select.from(Image.class))));
     }
 
     /**
      * The images whose name contains {@code text} (ignoring case; {@code %} and {@code _} match themselves), one
      * page, by id; only images the caller may see.
      */
-    public List<Image> search(String text, Listing listing) {
+    public Page<Image> search(String text, Listing listing) {
         String escaped = text.toLowerCase(java.util.Locale.ROOT).replace("!", "!!").replace("%", "!%")
                 .replace("_", "!_");
-        return session.read(q -> q.list(listing.apply(Select.from(Image.class)
-                .where("lower(o.name) like :v escape '!'", "%" + escaped + "%"))));
+        return listing.read(session, Select.from(Image.class)
+                .where("lower(o.name) like :v escape '!'", "%" + escaped + "%"));
     }
 
     /** The original files {@code image} was imported from (its fileset's) that the caller may see, by id. */

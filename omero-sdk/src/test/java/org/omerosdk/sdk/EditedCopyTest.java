@@ -329,7 +329,7 @@ class EditedCopyTest {
             Project p = lab.as("ada", Level.READ_ONLY).containers().createProject("ada's");
             Session bob = lab.as("bob", Level.READ_ONLY);
             return outcome(() -> bob.containers().createDataset(c.of(bob, p), "bob's"),
-                    () -> lab.root.containers().datasets(p));
+                    () -> lab.root.containers().datasets(p, Listing.all()));
         });
         cases.put("Containers.rename(NamedObject,String)", (lab, c) -> {
             Project p = lab.as("ada", Level.READ_ONLY).containers().createProject("ada's");
@@ -344,7 +344,7 @@ class EditedCopyTest {
             Session bob = lab.as("bob", Level.READ_ONLY);
             Dataset d = bob.containers().createDataset("bob's");
             return outcome(() -> bob.containers().link(c.of(bob, p), c.of(bob, d)),
-                    () -> lab.root.containers().datasets(p));
+                    () -> lab.root.containers().datasets(p, Listing.all()));
         });
         cases.put("Containers.link(Dataset,Image)", (lab, c) -> {
             Dataset d = lab.as("ada", Level.READ_ONLY).containers().createDataset("ada's");
@@ -358,7 +358,7 @@ class EditedCopyTest {
             Session bob = lab.as("bob", Level.READ_ONLY);
             Plate p = bob.containers().createPlate("bob's");
             return outcome(() -> bob.containers().link(c.of(bob, s), c.of(bob, p)),
-                    () -> lab.root.containers().plates(s));
+                    () -> lab.root.containers().plates(s, Listing.all()));
         });
         cases.put("Containers.delete(NamedObject)", (lab, c) -> {
             Project p = lab.as("ada", Level.READ_ANNOTATE).containers().createProject("ada's");
@@ -369,26 +369,26 @@ class EditedCopyTest {
             }, () -> lab.root.containers().projects(Listing.all().ownedBy(lab.user("ada"))).stream()
                     .anyMatch(x -> x.id() == p.id()));
         });
-        cases.put("Containers.datasets(Project)", (lab, c) -> {
+        cases.put("Containers.datasets(Project,Listing)", (lab, c) -> {
             Session ada = lab.as("ada", Level.PRIVATE);
             Project p = ada.containers().createProject("ada's");
             ada.containers().createDataset(p, "inside");
             Session bob = lab.as("bob", Level.PRIVATE);
-            return outcome(() -> bob.containers().datasets(c.of(bob, p)), () -> null);
+            return outcome(() -> bob.containers().datasets(c.of(bob, p), Listing.all()), () -> null);
         });
-        cases.put("Containers.plates(Screen)", (lab, c) -> {
+        cases.put("Containers.plates(Screen,Listing)", (lab, c) -> {
             Session ada = lab.as("ada", Level.PRIVATE);
             Screen s = ada.containers().createScreen("ada's");
             ada.containers().link(s, ada.containers().createPlate("inside"));
             Session bob = lab.as("bob", Level.PRIVATE);
-            return outcome(() -> bob.containers().plates(c.of(bob, s)), () -> null);
+            return outcome(() -> bob.containers().plates(c.of(bob, s), Listing.all()), () -> null);
         });
-        cases.put("Containers.images(Dataset,int,int)", (lab, c) -> {
+        cases.put("Containers.images(Dataset,Listing)", (lab, c) -> {
             Session ada = lab.as("ada", Level.PRIVATE);
             Dataset d = ada.containers().createDataset("ada's");
             Lab.image(ada, "inside", Optional.of(d));
             Session bob = lab.as("bob", Level.PRIVATE);
-            return outcome(() -> bob.containers().images(c.of(bob, d), 0, 10), () -> null);
+            return outcome(() -> bob.containers().images(c.of(bob, d), Listing.all().page(0, 10)), () -> null);
         });
         cases.put("Containers.countImages(Dataset)", (lab, c) -> {
             Session ada = lab.as("ada", Level.PRIVATE);

@@ -101,7 +101,7 @@ class GroupManagementTest {
             bob.withGroup(lab).images().saveAll(Optional.of(adas), List.of(image("bob's image")),
                     ProgressListener.NONE);
             // and draw on ada's image
-            Image adasImage = bob.withGroup(lab).containers().images(adas, 0, 10).stream()
+            Image adasImage = bob.withGroup(lab).containers().images(adas, Listing.all().page(0, 10)).stream()
                     .filter(i -> i.name().equals("ada's image")).findFirst().orElseThrow();
             bob.withGroup(lab).rois().draw(adasImage, "bob's outline",
                     List.of(new org.omerosdk.model.roi.Rectangle(0, 0, 2, 2)));
@@ -139,9 +139,9 @@ class GroupManagementTest {
             assertTrue(done.applied());
             assertEquals(3, done.removed().size());
         }
-        assertEquals(List.of("ada's image"), root.containers().images(adas, 0, 10).stream().map(Image::name)
+        assertEquals(List.of("ada's image"), root.containers().images(adas, Listing.all().page(0, 10)).stream().map(Image::name)
                 .toList());
-        assertTrue(root.rois().on(root.containers().images(adas, 0, 10).get(0)).isEmpty());
+        assertTrue(root.rois().on(root.containers().images(adas, Listing.all().page(0, 10)).get(0)).isEmpty());
         assertEquals(Permissions.Level.PRIVATE, root.admin().group("lab").permissions().level().orElseThrow());
         // and the group behaves as private now: bob no longer sees ada's dataset
         try (Session bob = root.sudo("bob")) {

@@ -53,7 +53,7 @@ class ImportsTest {
                 Path onDisk = dir.resolve("data/ManagedRepository").resolve(key);
                 assertArrayEquals(Files.readAllBytes(a), Files.readAllBytes(onDisk));
                 assertEquals(1, s.containers().countImages(d));
-                assertEquals("a.tif", s.containers().images(d, 0, 10).get(0).name());
+                assertEquals("a.tif", s.containers().images(d, Listing.all().page(0, 10)).get(0).name());
             }
         }
     }

@@ -244,9 +244,9 @@ abstract class PersistenceContract {
             }
             s.images().saveAll(Optional.of(d), images, ProgressListener.NONE);
             assertEquals(250, s.containers().countImages(d));
-            List<Image> page = s.containers().images(d, 200, 100);
+            List<Image> page = s.containers().images(d, Listing.all().page(200, 100));
             assertEquals(50, page.size());
-            Image first = s.containers().images(d, 0, 1).get(0);
+            Image first = s.containers().images(d, Listing.all().page(0, 1)).get(0);
             Pixels px = s.images().primaryPixels(first);
             assertEquals(PixelType.UINT16, px.pixelsType());
             assertEquals(0.25, px.physicalSizeX().orElseThrow().to(UnitsLength.NANOMETER).value() / 1000, 1e-12);
@@ -263,7 +263,7 @@ abstract class PersistenceContract {
             Dataset d1 = s.containers().createDataset(p, "d1");
             Dataset d2 = s.containers().createDataset("d2");
             s.containers().link(p, d2);
-            assertEquals(List.of(d1.id(), d2.id()), s.containers().datasets(p).stream().map(Dataset::id).toList());
+            assertEquals(List.of(d1.id(), d2.id()), s.containers().datasets(p, Listing.all()).stream().map(Dataset::id).toList());
             assertTrue(s.containers().projects(Listing.all().ownedBy(alice).inGroup(lab)).stream()
                     .anyMatch(x -> x.id() == p.id()));
         }
@@ -441,7 +441,7 @@ abstract class PersistenceContract {
             Screen screen = s.containers().createScreen("screen");
             Plate plate = s.containers().createPlate("plate-1");
             s.containers().link(screen, plate);
-            assertEquals(List.of(plate.id()), s.containers().plates(screen).stream().map(Plate::id).toList());
+            assertEquals(List.of(plate.id()), s.containers().plates(screen, Listing.all()).stream().map(Plate::id).toList());
         }
     }
 }

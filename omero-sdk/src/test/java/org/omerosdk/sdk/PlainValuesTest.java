@@ -343,9 +343,9 @@ class PlainValuesTest {
         c.put("Containers.datasets(Listing)", () -> ada.containers().datasets(Listing.all()));
         c.put("Containers.screens(Listing)", () -> ada.containers().screens(Listing.all()));
         c.put("Containers.plates(Listing)", () -> ada.containers().plates(Listing.all()));
-        c.put("Containers.datasets(Project)", () -> ada.containers().datasets(project));
-        c.put("Containers.plates(Screen)", () -> ada.containers().plates(screen));
-        c.put("Containers.images(Dataset,int,int)", () -> ada.containers().images(dataset, 0, 10));
+        c.put("Containers.datasets(Project,Listing)", () -> ada.containers().datasets(project, Listing.all()));
+        c.put("Containers.plates(Screen,Listing)", () -> ada.containers().plates(screen, Listing.all()));
+        c.put("Containers.images(Dataset,Listing)", () -> ada.containers().images(dataset, Listing.all().page(0, 10)));
         c.put("Containers.orphanedDatasets(Listing)", () -> ada.containers().orphanedDatasets(Listing.all()));
         c.put("Containers.get(Class,long)", () -> ada.containers().get(Roi.class, roi.id()));
         c.put("Containers.reload(IObject)", () -> ada.containers().reload(

@@ -434,10 +434,10 @@ class PublicApiFuzzTest {
         Project p = pick(projects);
         Dataset d = pick(datasets);
         Outcome expected = linkOutcome(s, p, d, Action.LINK);
-        int before = lab.root.containers().datasets(p).size();
+        int before = lab.root.containers().datasets(p, Listing.all()).size();
         Outcome actual = run(() -> s.containers().link(p, d));
         check("link " + p + " to " + d, expected, actual);
-        assertEquals(before + (actual == Outcome.DONE ? 1 : 0), lab.root.containers().datasets(p).size(),
+        assertEquals(before + (actual == Outcome.DONE ? 1 : 0), lab.root.containers().datasets(p, Listing.all()).size(),
                 "seed " + SEED + ": link " + p + " to " + d + " " + actual);
         if (actual == Outcome.DONE) {
             linked.add(p.id());
@@ -473,7 +473,7 @@ class PublicApiFuzzTest {
         if (child instanceof Annotation) {
             return lab.root.annotations().on(parent).stream().anyMatch(x -> x.id() == child.id());
         }
-        return lab.root.containers().datasets((Project) parent).stream().anyMatch(x -> x.id() == child.id());
+        return lab.root.containers().datasets((Project) parent, Listing.all()).stream().anyMatch(x -> x.id() == child.id());
     }
 
     private int annotations(NamedObject target) {

@@ -116,7 +116,7 @@ class WriteSeamsTest {
         SecurityViolation e = assertThrows(SecurityViolation.class,
                 () -> lab.root.containers().link(inReadOnly, inReadWrite));
         assertTrue(e.getMessage().contains("across groups"), e.getMessage());
-        assertEquals(List.of(), lab.root.containers().datasets(inReadOnly));
+        assertEquals(List.of(), lab.root.containers().datasets(inReadOnly, Listing.all()));
         Session boss = lab.login("boss");
         assertThrows(SecurityViolation.class, () -> boss.containers().link(inReadOnly, inReadWrite));
     }
@@ -127,7 +127,7 @@ class WriteSeamsTest {
         Dataset d = dataset("ada", "readWrite", "ada's dataset to link");
         lab.root.containers().link(p, d);
         assertEquals(List.of("ada's dataset to link"),
-                lab.root.containers().datasets(p).stream().map(Dataset::name).toList());
+                lab.root.containers().datasets(p, Listing.all()).stream().map(Dataset::name).toList());
     }
 
     // --- new objects in the all-groups context: OMERO's group of the first object referred to (ticket:3529)

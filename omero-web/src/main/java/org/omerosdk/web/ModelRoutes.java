@@ -20,6 +20,7 @@ import org.omerosdk.model.meta.NamedObject;
 import org.omerosdk.model.screen.Plate;
 import org.omerosdk.model.screen.Screen;
 import org.omerosdk.sdk.Listing;
+import org.omerosdk.sdk.Page;
 import org.omerosdk.sdk.Session;
 
 /**
@@ -46,17 +47,17 @@ final class ModelRoutes {
                 Route.get(M + "projects/", a, (ex, g) -> list(ex, "Project", all(ex, Project.class))),
                 Route.get(M + "projects" + ID, a, (ex, g) -> one(ex, Project.class, "Project", g.get(0))),
                 Route.get(M + "projects" + ID + "datasets/", a, (ex, g) -> list(ex, "Dataset",
-                        s -> s.containers().datasets(parent(s, Project.class, "Project", g.get(0))))),
+                        s -> datasetsIn(ex, s, g.get(0)))),
                 Route.get(M + "datasets/", a, (ex, g) -> list(ex, "Dataset", datasets(ex))),
                 Route.get(M + "datasets" + ID, a, (ex, g) -> one(ex, Dataset.class, "Dataset", g.get(0))),
                 Route.get(M + "datasets" + ID + "images/", a, (ex, g) -> list(ex, "Image",
-                        s -> imagesIn(s, parent(s, Dataset.class, "Dataset", g.get(0))))),
+                        s -> imagesIn(ex, s, g.get(0)))),
                 Route.get(M + "images/", a, (ex, g) -> list(ex, "Image", images(ex))),
                 Route.get(M + "images" + ID, a, (ex, g) -> one(ex, Image.class, "Image", g.get(0))),
                 Route.get(M + "screens/", a, (ex, g) -> list(ex, "Screen", all(ex, Screen.class))),
                 Route.get(M + "screens" + ID, a, (ex, g) -> one(ex, Screen.class, "Screen", g.get(0))),
                 Route.get(M + "screens" + ID + "plates/", a, (ex, g) -> list(ex, "Plate",
-                        s -> s.containers().plates(parent(s, Screen.class, "Screen", g.get(0))))),
+                        s -> platesIn(ex, s, g.get(0)))),
                 Route.get(M + "plates/", a, (ex, g) -> list(ex, "Plate", plates(ex))),
                 Route.get(M + "plates" + ID, a, (ex, g) -> one(ex, Plate.class, "Plate", g.get(0))));
     }
@@ -65,30 +66,19 @@ final class ModelRoutes {
 
     private static <T extends NamedObject> Function<Session, List<? extends NamedObject>> all(Exchange ex,
                                                                                               Class<T> type) {
-        return s -> {
-            Optional<Listing> listing = listing(ex, s);
-            if (listing.isEmpty()) {
-                return List.of();
-            }
-            if (type == Project.class) {
-                return s.containers().projects(listing.get());
-            }
-            return s.containers().screens(listing.get());
-        };
+        return s -> listing(ex, s).map(l -> type == Project.class ? every(l, s.containers()::projects)
+                : every(l, s.containers()::screens)).orElse(List.of());
     }
 
     private static Function<Session, List<? extends NamedObject>> datasets(Exchange ex) {
         return s -> {
             Optional<String> project = ex.query("project");
             if (project.isPresent()) {
-                return within(s.containers().datasets(parent(s, Project.class, "Project", project.get())), ex, s);
+                return datasetsIn(ex, s, project.get());
             }
-            Optional<Listing> listing = listing(ex, s);
-            if (listing.isEmpty()) {
-                return List.of();
-            }
-            return "true".equals(ex.query("orphaned").orElse("")) ? s.containers().orphanedDatasets(listing.get())
-                    : s.containers().datasets(listing.get());
+            boolean orphaned = "true".equals(ex.query("orphaned").orElse(""));
+            return listing(ex, s).map(l -> orphaned ? every(l, s.containers()::orphanedDatasets)
+                    : every(l, s.containers()::datasets)).orElse(List.of());
         };
     }
 
@@ -96,9 +86,9 @@ final class ModelRoutes {
         return s -> {
             Optional<String> screen = ex.query("screen");
             if (screen.isPresent()) {
-                return within(s.containers().plates(parent(s, Screen.class, "Screen", screen.get())), ex, s);
+                return platesIn(ex, s, screen.get());
             }
-            return listing(ex, s).map(l -> s.containers().plates(l)).orElse(List.of());
+            return listing(ex, s).map(l -> every(l, s.containers()::plates)).orElse(List.of());
         };
     }
 
@@ -106,22 +96,31 @@ final class ModelRoutes {
         return s -> {
             Optional<String> dataset = ex.query("dataset");
             if (dataset.isPresent()) {
-                return within(imagesIn(s, parent(s, Dataset.class, "Dataset", dataset.get())), ex, s);
+                return imagesIn(ex, s, dataset.get());
             }
-            return listing(ex, s).map(l -> s.images().list(l)).orElse(List.of());
+            return listing(ex, s).map(l -> every(l, s.images()::list)).orElse(List.of());
         };
     }
 
-    private static List<Image> imagesIn(Session s, Dataset d) {
-        return s.containers().images(d, 0, Integer.MAX_VALUE);
+    // the parent first: a missing or invisible one answers 404 whatever the filters
+    private static List<Dataset> datasetsIn(Exchange ex, Session s, String projectId) {
+        Project p = parent(s, Project.class, "Project", projectId);
+        return listing(ex, s).map(l -> every(l, x -> s.containers().datasets(p, x))).orElse(List.of());
     }
 
-    /** {@code children} kept to the request's {@code owner} and {@code group} filters. */
-    private static <T extends NamedObject> List<T> within(List<T> children, Exchange ex, Session s) {
-        Optional<Long> owner = ex.query("owner").map(v -> Exchange.parseId("owner", v));
-        long group = ex.query("group").map(v -> Exchange.parseId("group", v)).orElse(-1L);
-        return children.stream().filter(c -> owner.isEmpty() || c.details().ownerId().equals(owner))
-                .filter(c -> group == -1 || c.details().groupId().equals(Optional.of(group))).toList();
+    private static List<Plate> platesIn(Exchange ex, Session s, String screenId) {
+        Screen sc = parent(s, Screen.class, "Screen", screenId);
+        return listing(ex, s).map(l -> every(l, x -> s.containers().plates(sc, x))).orElse(List.of());
+    }
+
+    private static List<Image> imagesIn(Exchange ex, Session s, String datasetId) {
+        Dataset d = parent(s, Dataset.class, "Dataset", datasetId);
+        return listing(ex, s).map(l -> every(l, x -> s.containers().images(d, x))).orElse(List.of());
+    }
+
+    /** Every object of {@code listing}, page after page: the reply pages after sorting by name. */
+    private static <T> List<T> every(Listing listing, Function<Listing, Page<T>> method) {
+        return listing.stream(method).toList();
     }
 
     /**
@@ -239,13 +238,13 @@ final class ModelRoutes {
 
     private static Optional<Integer> childCount(Session s, NamedObject o) {
         if (o instanceof Project p) {
-            return Optional.of(s.containers().datasets(p).size());
+            return Optional.of(every(Listing.all(), l -> s.containers().datasets(p, l)).size());
         }
         if (o instanceof Dataset d) {
             return Optional.of((int) s.containers().countImages(d));
         }
         if (o instanceof Screen sc) {
-            return Optional.of(s.containers().plates(sc).size());
+            return Optional.of(every(Listing.all(), l -> s.containers().plates(sc, l)).size());
         }
         return Optional.empty();
     }

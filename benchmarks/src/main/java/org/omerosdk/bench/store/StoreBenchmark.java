@@ -1,6 +1,7 @@
 package org.omerosdk.bench.store;
 
 import java.nio.file.Path;
+import org.omerosdk.sdk.Listing;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -66,14 +67,8 @@ public final class StoreBenchmark {
             }
             double insert = n / ((System.nanoTime() - t0) / 1e9);
             long t1 = System.nanoTime();
-            long listed = 0;
-            for (int offset = 0; ; offset += CHUNK) {
-                List<Image> page = s.containers().images(d, offset, CHUNK);
-                listed += page.size();
-                if (page.size() < CHUNK) {
-                    break;
-                }
-            }
+            // every page (omero.web.page_size images each), each read after the last id of the one before
+            long listed = Listing.all().stream(l -> s.containers().images(d, l)).count();
             double list = listed / ((System.nanoTime() - t1) / 1e9);
             if (listed != n) {
                 throw new IllegalStateException("listed " + listed + " images, inserted " + n);

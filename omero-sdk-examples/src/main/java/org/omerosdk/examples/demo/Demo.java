@@ -182,11 +182,11 @@ public final class Demo {
         try (Session asAda = root.sudo(ada.omeName())) {
             Session inGroup = asAda.withGroup(group);
             Project project = inGroup.containers().projects(Listing.all().ownedBy(ada).inGroup(group)).get(0);
-            Dataset control = inGroup.containers().datasets(project).stream()
+            Dataset control = inGroup.containers().datasets(project, Listing.all()).stream()
                     .filter(d -> d.name().equals("control")).findFirst().orElseThrow();
             if (inGroup.containers().countImages(control) > 0) {
                 out.println("  sample acquisition already imported for " + ada.omeName());
-                return inGroup.containers().images(control, 0, 1).get(0);
+                return inGroup.containers().images(control, Listing.all().page(0, 1)).get(0);
             }
             Path scratch = Files.createTempDirectory("omero-demo-acquisition");
             try {
@@ -356,7 +356,7 @@ public final class Demo {
                 boolean lastProject = i == projects.size() - 1;
                 String owner = p.details().ownerId().map(names::get).orElse("?");
                 out.printf("  %s Project \"%s\" (owner %s)%n", lastProject ? "└──" : "├──", p.name(), owner);
-                List<Dataset> datasets = inGroup.containers().datasets(p);
+                List<Dataset> datasets = inGroup.containers().datasets(p, Listing.all());
                 for (int j = 0; j < datasets.size(); j++) {
                     Dataset d = datasets.get(j);
                     out.printf("  %s   %s Dataset \"%s\" (%d images)%n", lastProject ? " " : "│",
