@@ -12,6 +12,8 @@ import org.omerosdk.sdk.OmeroSdk;
  * <ul>
  *   <li>{@code new-h2 DIR}: the first open of a new data directory (schema created, root bootstrapped);</li>
  *   <li>{@code existing-h2 DIR}: the open of a data directory created before;</li>
+ *   <li>{@code existing-h2-warm DIR}: an open and close of that directory, then the timed open again in the same JVM
+ *       (an application that reopens, a plugin host reconnecting);</li>
  *   <li>{@code pg}: PostgreSQL (embedded binaries): one open that creates the schema, then the timed open of that
  *       existing database.</li>
  * </ul>
@@ -28,6 +30,10 @@ public final class OpenBenchmark {
             case "existing-h2":
                 s = time(OmeroSdk.builder().dataDirectory(Path.of(args[1])).rootPassword("bench".toCharArray()));
                 break;
+            case "existing-h2-warm":
+                time(OmeroSdk.builder().dataDirectory(Path.of(args[1])));
+                s = time(OmeroSdk.builder().dataDirectory(Path.of(args[1])));
+                break;
             case "pg":
                 EmbeddedPostgres pg = EmbeddedPostgres.shared();
                 pg.createDatabase("openbench");
@@ -36,7 +42,7 @@ public final class OpenBenchmark {
                 s = time(OmeroSdk.builder().dataSource(ds));
                 break;
             default:
-                throw new IllegalArgumentException("mode: new-h2 DIR, existing-h2 DIR or pg");
+                throw new IllegalArgumentException("mode: new-h2 DIR, existing-h2 DIR, existing-h2-warm DIR or pg");
         }
         System.out.printf(Locale.ROOT, "seconds=%.3f%n", s);
     }

@@ -161,4 +161,35 @@ class LauncherTest {
         assertFalse(r.err().isEmpty());
         assertEquals(0, builds());
     }
+
+    @Test
+    void withTheModuleJarRunsWriteAClassDataArchiveUntilABigOneExistsThenMapIt() throws Exception {
+        fake("version");
+        Path target = fakeRoot.resolve("omero-sdk-examples/target");
+        Files.writeString(target.resolve("omero-sdk-examples-0.1.0.jar"), "jar");
+        Files.writeString(target.resolve("omero-sdk-examples-0.1.0-sources.jar"), "sources");
+        Run first = fake("version");
+        assertTrue(first.out().contains("-XX:ArchiveClassesAtExit=" + target.resolve("omero-launcher.jsa")),
+                first.out());
+        assertTrue(first.out().contains("-cp " + target.resolve("omero-sdk-examples-0.1.0.jar") + ":"),
+                "the module's jar, not its sources jar or classes: " + first.out());
+        // an archive of a run that opened no repository is small: the next run writes it again
+        Path archive = target.resolve("omero-launcher.jsa");
+        Files.write(archive, new byte[1024]);
+        assertTrue(fake("version").out().contains("-XX:ArchiveClassesAtExit="));
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(archive.toFile(), "rw")) {
+            f.setLength(40L << 20);
+        }
+        Run mapped = fake("version");
+        assertTrue(mapped.out().contains("-XX:SharedArchiveFile=" + archive), mapped.out());
+        assertFalse(mapped.out().contains("ArchiveClassesAtExit"), mapped.out());
+        Run off = run(fakeRoot.resolve("omero"), Map.of("PATH", fakeBin + ":/usr/bin:/bin", "JAVA_HOME", "",
+                "OMERO_LAUNCHER_NO_CDS", "1", "FAKE_LOG", tmp.resolve("mvn.log").toString()), "version");
+        assertFalse(off.out().contains("-XX:"), off.out());
+        // a build makes the archive stale: it is removed
+        Files.setLastModifiedTime(fakeRoot.resolve("omero-model/src/main/java/A.java"),
+                FileTime.from(Instant.now().plusSeconds(60)));
+        fake("version");
+        assertFalse(Files.exists(archive), "the build removed the archive of the old class path");
+    }
 }
