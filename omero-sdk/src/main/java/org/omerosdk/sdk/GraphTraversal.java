@@ -140,7 +140,7 @@ final class GraphTraversal {
                     + " from " + type.getName() + " o where o.id in :ids"
                     : "select o.id, o.details.ownerId, o.details.groupId, type(o) from " + type.getName()
                     + " o where o.id in :ids";
-            for (Object[] r : h.createQuery(hql, Object[].class).setParameter("ids", batch).getResultList()) {
+            for (Object[] r : query(batch, hql, Object[].class).getResultList()) {
                 found.put((Long) r[0], r);
             }
         }
@@ -164,9 +164,9 @@ final class GraphTraversal {
                 // unlinking: the child annotation goes by its kind's unlink rule
                 List<Long> child = List.of(l.child());
                 Class<?> childType = EntityClasses.isAnnotationLink(type) ? Annotation.class : null;
-                for (Object[] c : childType == null ? List.<Object[]>of() : h.createQuery("select o.id, "
+                for (Object[] c : childType == null ? List.<Object[]>of() : query(child, "select o.id, "
                         + "o.details.ownerId, o.details.groupId, type(o) from " + childType.getName()
-                        + " o where o.id in :ids", Object[].class).setParameter("ids", child).getResultList()) {
+                        + " o where o.id in :ids", Object[].class).getResultList()) {
                     Row cr = row(c, 0);
                     if (Annotation.class.isAssignableFrom(cr.type())) {
                         consider(null, row, cr, policy.unlinkRule(cr.type()), Disposition.APPLY, new ArrayList<>());
@@ -211,7 +211,7 @@ final class GraphTraversal {
         int nearColumn = 4;
         for (List<Long> batch : batches(byId.keySet())) {
             checkCancelled();
-            for (Object[] r : h.createQuery(hql, Object[].class).setParameter("ids", batch).getResultList()) {
+            for (Object[] r : query(batch, hql, Object[].class).getResultList()) {
                 Row far = row(r, 0);
                 Row nearRow = byId.get((Long) r[nearColumn]);
                 if (rel.path() instanceof Relation.Linked) {
@@ -266,8 +266,8 @@ final class GraphTraversal {
         List<Row> frontier = new ArrayList<>();
         for (Map.Entry<Class<? extends IObject>, Set<Long>> e : targets.entrySet()) {
             for (List<Long> batch : batches(e.getValue())) {
-                for (Object[] r : h.createQuery("select o.id, o.details.ownerId, o.details.groupId, type(o) from "
-                        + e.getKey().getName() + " o where o.id in :ids", Object[].class).setParameter("ids", batch)
+                for (Object[] r : query(batch, "select o.id, o.details.ownerId, o.details.groupId, type(o) from "
+                        + e.getKey().getName() + " o where o.id in :ids", Object[].class)
                         .getResultList()) {
                     frontier.add(row(r, 0));
                 }
@@ -291,7 +291,7 @@ final class GraphTraversal {
                 List<Long> near = frontier.stream().filter(r -> rel.from().isAssignableFrom(r.type()))
                         .map(Row::id).toList();
                 for (List<Long> batch : batches(near)) {
-                    for (Object[] r : h.createQuery(farQuery(rel), Object[].class).setParameter("ids", batch)
+                    for (Object[] r : query(batch, farQuery(rel), Object[].class)
                             .getResultList()) {
                         Row far = row(r, 0);
                         if (type.isAssignableFrom(far.type())) {
@@ -316,9 +316,9 @@ final class GraphTraversal {
         List<Long> ids = near.stream().map(Row::id).toList();
         for (List<Long> batch : batches(ids)) {
             checkCancelled();
-            for (Object[] r : h.createQuery("select l.id, l.details.ownerId, l.details.groupId, type(l), l.parent.id,"
+            for (Object[] r : query(batch, "select l.id, l.details.ownerId, l.details.groupId, type(l), l.parent.id,"
                     + " l.child.id from " + l.type().getName() + " l where l.child.id in :ids", Object[].class)
-                    .setParameter("ids", batch).getResultList()) {
+                    .getResultList()) {
                 Row link = row(r, 0);
                 links.putIfAbsent(link.id(), new LinkRow(link, (Long) r[4], (Long) r[5]));
             }
@@ -416,7 +416,7 @@ final class GraphTraversal {
                     + " l where l.child.id in :ids";
             for (List<Long> batch : batches(ids)) {
                 checkCancelled();
-                for (Object[] r : h.createQuery(hql, Object[].class).setParameter("ids", batch).getResultList()) {
+                for (Object[] r : query(batch, hql, Object[].class).getResultList()) {
                     holders.computeIfAbsent((Long) r[1], k -> new ArrayList<>()).add(new long[] {(Long) r[0],
                             ((Number) r[2]).longValue()});
                 }
@@ -479,14 +479,14 @@ final class GraphTraversal {
         Set<Long> groups = new HashSet<>();
         String to = rel.to().getName();
         for (List<Long> batch : batches(ids)) {
-            groups.addAll(h.createQuery("select t." + property + ".id from " + to + " t where t.id in :ids and t."
-                    + property + " is not null", Long.class).setParameter("ids", batch).getResultList());
+            groups.addAll(query(batch, "select t." + property + ".id from " + to + " t where t.id in :ids and t."
+                    + property + " is not null", Long.class).getResultList());
         }
         Map<Long, List<Long>> members = new HashMap<>();
         for (List<Long> batch : batches(groups)) {
-            for (Object[] r : h.createQuery("select t.id, t.details.ownerId, t.details.groupId, type(t), t."
+            for (Object[] r : query(batch, "select t.id, t.details.ownerId, t.details.groupId, type(t), t."
                     + property + ".id from " + to + " t where t." + property + ".id in :ids", Object[].class)
-                    .setParameter("ids", batch).getResultList()) {
+                    .getResultList()) {
                 members.computeIfAbsent((Long) r[4], k -> new ArrayList<>()).add(row(r, 0).id());
             }
         }
@@ -522,9 +522,9 @@ final class GraphTraversal {
                 }
                 List<Long> ids = includedOf(rel.to());
                 for (List<Long> batch : batches(ids)) {
-                    for (Object[] r : h.createQuery("select p.id, p.details.ownerId, p.details.groupId, type(p), t.id"
+                    for (Object[] r : query(batch, "select p.id, p.details.ownerId, p.details.groupId, type(p), t.id"
                             + " from " + rel.to().getName() + " t join t." + c.property() + " p where t.id in :ids",
-                            Object[].class).setParameter("ids", batch).getResultList()) {
+                            Object[].class).getResultList()) {
                         Row parent = row(r, 0);
                         long child = (Long) r[4];
                         if (!included.containsKey(parent.id()) && included.get(child) == Disposition.APPLY) {
@@ -556,9 +556,9 @@ final class GraphTraversal {
                 continue;
             }
             for (List<Long> batch : batches(ids)) {
-                for (Object[] r : h.createQuery("select f.id, f.details.ownerId, f.details.groupId, type(f), f."
+                for (Object[] r : query(batch, "select f.id, f.details.ownerId, f.details.groupId, type(f), f."
                         + u.property() + ".id from " + rel.from().getName() + " f where f." + u.property()
-                        + ".id in :ids", Object[].class).setParameter("ids", batch).getResultList()) {
+                        + ".id in :ids", Object[].class).getResultList()) {
                     Row user = row(r, 0);
                     if (!included.containsKey(user.id())) {
                         seen.putIfAbsent(user.id(), user);
@@ -708,8 +708,8 @@ final class GraphTraversal {
         });
         for (List<Long> ids : byRoot(delete, OriginalFile.class)) {
             for (List<Long> batch : batches(ids)) {
-                for (Object[] r : h.createQuery("select o.path, o.name from " + OriginalFile.class.getName()
-                        + " o where o.id in :ids", Object[].class).setParameter("ids", batch).getResultList()) {
+                for (Object[] r : query(batch, "select o.path, o.name from " + OriginalFile.class.getName()
+                        + " o where o.id in :ids", Object[].class).getResultList()) {
                     keys.add(r[0] + "" + r[1]);
                 }
             }
@@ -717,17 +717,17 @@ final class GraphTraversal {
         for (List<Long> ids : byRoot(delete, org.omerosdk.model.fs.Fileset.class)) {
             for (List<Long> batch : batches(ids)) {
                 // what the import derived from the fileset (pyramids, thumbnails, the companion file): a prefix
-                for (String prefix : h.createQuery("select f.templatePrefix from "
+                for (String prefix : query(batch, "select f.templatePrefix from "
                         + org.omerosdk.model.fs.Fileset.class.getName() + " f where f.id in :ids", String.class)
-                        .setParameter("ids", batch).getResultList()) {
+                        .getResultList()) {
                     keys.add(BinaryCleanup.derivedPrefix(prefix));
                 }
             }
         }
         for (List<Long> ids : byRoot(delete, Thumbnail.class)) {
             for (List<Long> batch : batches(ids)) {
-                keys.addAll(h.createQuery("select t.ref from " + Thumbnail.class.getName() + " t where t.id in :ids"
-                        + " and t.ref is not null", String.class).setParameter("ids", batch).getResultList());
+                keys.addAll(query(batch, "select t.ref from " + Thumbnail.class.getName() + " t where t.id in :ids"
+                        + " and t.ref is not null", String.class).getResultList());
             }
         }
         long done = 0;
@@ -738,8 +738,8 @@ final class GraphTraversal {
                     checkCancelled();
                     String set = op == GraphOperation.MOVE ? "o.details.groupId = :g, o.details.permissions = :p"
                             : "o.details.ownerId = :u";
-                    var q = h.createMutationQuery("update versioned " + e.getKey().getName() + " o set " + set
-                            + " where o.id in :ids").setParameter("ids", batch);
+                    var q = mutation(batch, "update versioned " + e.getKey().getName() + " o set " + set
+                            + " where o.id in :ids");
                     if (op == GraphOperation.MOVE) {
                         q.setParameter("g", request.groupId()).setParameter("p", targetGroupPerms);
                     } else {
@@ -762,11 +762,11 @@ final class GraphTraversal {
                 checkCancelled();
                 if (root == Annotation.class) {
                     // map annotations keep their pairs in a collection table
-                    h.createNativeMutationQuery("delete from annotation_mapvalue where annotation_id in (:ids)")
-                            .setParameter("ids", batch).executeUpdate();
+                    nativeMutation(batch, "delete from annotation_mapvalue where annotation_id in (:ids)")
+                            .executeUpdate();
                 }
-                expectRows(h.createMutationQuery("delete from " + root.getName() + " o where o.id in :ids")
-                        .setParameter("ids", batch).executeUpdate(), batch.size(), root);
+                expectRows(mutation(batch, "delete from " + root.getName() + " o where o.id in :ids")
+                        .executeUpdate(), batch.size(), root);
                 done += batch.size();
                 control.progress(new GraphProgress("apply", visited, done));
             }
@@ -781,19 +781,21 @@ final class GraphTraversal {
             });
             moved.forEach((type, ids) -> {
                 for (List<Long> batch : batches(ids)) {
-                    h.createMutationQuery("update " + EventLog.class.getName() + " l set l.entityGroup = :g where "
+                    mutation(batch, "update " + EventLog.class.getName() + " l set l.entityGroup = :g where "
                             + "l.entityType = :t and l.entityId in :ids").setParameter("g", request.groupId())
-                            .setParameter("t", type).setParameter("ids", batch).executeUpdate();
+                            .setParameter("t", type).executeUpdate();
                 }
             });
         }
+        List<WritePath.BulkChange> log = new ArrayList<>(included.size());
         included.forEach((id, d) -> {
             Row r = seen.get(id);
             boolean gone = op == GraphOperation.DELETE || d == Disposition.REMOVE;
             // a moved object's row is filed where it is now; a removed one's where it was
-            w.logged(gone ? EventLog.Action.DELETE : EventLog.Action.UPDATE, r.type().getSimpleName(), id,
-                    op == GraphOperation.MOVE && !gone ? request.groupId() : r.group());
+            log.add(new WritePath.BulkChange(gone ? EventLog.Action.DELETE : EventLog.Action.UPDATE,
+                    r.type().getSimpleName(), id, op == GraphOperation.MOVE && !gone ? request.groupId() : r.group()));
         });
+        w.logged(log);
         return keys;
     }
 
@@ -963,6 +965,38 @@ final class GraphTraversal {
 
     private static long owner(Object o) {
         return o == null ? -1 : (Long) o;
+    }
+
+    /**
+     * A query over a batch of ids written into it as literals ({@code :ids} becomes {@code (1, 2, ...)}): the
+     * databases match literal lists by hash or index (H2 compares each row with every bound parameter of a
+     * parameter list), and nothing is bound per id. The ids are longs from the database, never a caller's text.
+     */
+    private <T> org.hibernate.query.SelectionQuery<T> query(java.util.Collection<Long> ids, String hql, Class<T> type) {
+        return h.createSelectionQuery(withIds(hql, ids), type).setQueryPlanCacheable(false);
+    }
+
+    private org.hibernate.query.MutationQuery mutation(java.util.Collection<Long> ids, String hql) {
+        return h.createMutationQuery(withIds(hql, ids));
+    }
+
+    private org.hibernate.query.MutationQuery nativeMutation(java.util.Collection<Long> ids, String sql) {
+        return h.createNativeMutationQuery(withIds(sql, ids));
+    }
+
+    static String withIds(String query, java.util.Collection<Long> ids) {
+        StringBuilder list = new StringBuilder(ids.size() * 8 + 2).append('(');
+        for (long id : ids) {
+            if (list.length() > 1) {
+                list.append(',');
+            }
+            list.append(id);
+        }
+        if (ids.isEmpty()) {
+            list.append("null"); // matches nothing, as an empty list would
+        }
+        String in = list.append(')').toString();
+        return query.replace("(:ids)", in).replace(":ids", in);
     }
 
     static <T> List<List<T>> batches(java.util.Collection<T> ids) {

@@ -222,14 +222,52 @@ final class WritePath {
         return ctx.userId();
     }
 
-    /**
-     * Logs a change made in bulk by a graph operation: one row per object, under this transaction's event, filed
-     * under the group the object was in.
-     */
-    void logged(EventLog.Action action, String entityType, long entityId, long entityGroup) {
-        session.persist(new EventLog(action, entityType, entityId, entityGroup, event(entityGroup)));
-        batchBoundary();
+    /** One object changed in bulk by a graph operation, for {@link #logged(java.util.List)}. */
+    record BulkChange(EventLog.Action action, String entityType, long entityId, long entityGroup) {
     }
+
+    /**
+     * Logs the changes made in bulk by a graph operation: one row per object, under this transaction's event (made
+     * in the first object's group), filed under the group the object was in. The rows go in JDBC batches of
+     * {@value #LOG_BATCH} rather than through the session (a persist, a dirty check and a flush per row were a
+     * tenth of a large operation); their ids come from the entity's own generator, so they are allocated exactly as
+     * Hibernate allocates them.
+     */
+    void logged(java.util.List<BulkChange> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        long event = eventId(changes.get(0).entityGroup());
+        session.flush();
+        var persister = ((org.hibernate.engine.spi.SessionFactoryImplementor) session.getSessionFactory())
+                .getMappingMetamodel().getEntityDescriptor(EventLog.class);
+        var ids = (org.hibernate.generator.BeforeExecutionGenerator) persister.getGenerator();
+        var self = (org.hibernate.engine.spi.SharedSessionContractImplementor) session;
+        session.doWork(c -> {
+            try (var ps = c.prepareStatement("insert into eventlog (id, action, entityType, entityId, entityGroup,"
+                    + " event) values (?, ?, ?, ?, ?, ?)")) {
+                int n = 0;
+                for (BulkChange ch : changes) {
+                    ps.setLong(1, ((Number) ids.generate(self, null, null,
+                            org.hibernate.generator.EventType.INSERT)).longValue());
+                    ps.setString(2, ch.action().name());
+                    ps.setString(3, ch.entityType());
+                    ps.setLong(4, ch.entityId());
+                    ps.setLong(5, ch.entityGroup());
+                    ps.setLong(6, event);
+                    ps.addBatch();
+                    if (++n % LOG_BATCH == 0) {
+                        ps.executeBatch();
+                    }
+                }
+                if (n % LOG_BATCH != 0) {
+                    ps.executeBatch();
+                }
+            }
+        });
+    }
+
+    private static final int LOG_BATCH = 1000;
 
     /**
      * Saves a new object owned by {@code owner} in {@code group}, for a graph move that creates its target
