@@ -15,6 +15,9 @@ final class Commands {
     static final List<Class<?>> ALL = List.of(
             ConfigCommand.class,
             DemoCommand.class,
+            GraphCommand.Chgrp.class,
+            GraphCommand.Chown.class,
+            GraphCommand.Delete.class,
             ImportCommand.class,
             InfoCommand.class,
             LoginCommand.class,
