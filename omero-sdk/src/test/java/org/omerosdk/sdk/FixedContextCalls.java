@@ -4,7 +4,8 @@ import java.util.List;
 import org.omerosdk.model.containers.Project;
 
 /**
- * Benchmark-only (on the benchmarks' class path only): a call the way sessions ran before they derived their
+ * For {@code benchmarks/run sessions}, published in omero-sdk's test-jar (so that the benchmarks declare nothing in
+ * this package; no consumer's class path has it): a call the way sessions ran before they derived their
  * context on every call — the session row checked, then the query in a context computed once — so that
  * {@code benchmarks/run sessions} measures what reading the memberships on every call costs.
  */
