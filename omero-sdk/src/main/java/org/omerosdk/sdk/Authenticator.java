@@ -16,6 +16,9 @@ import org.omerosdk.model.meta.ExperimenterGroup;
 import org.omerosdk.model.meta.GroupExperimenterMap;
 import org.omerosdk.model.meta.Password;
 import org.omerosdk.permissions.auth.PasswordHasher;
+import org.omerosdk.permissions.auth.PasswordProvider;
+import org.omerosdk.permissions.auth.PasswordProvider.Identity;
+import org.omerosdk.permissions.auth.PasswordProvider.Verdict;
 import org.omerosdk.permissions.ldap.Directory;
 import org.omerosdk.permissions.ldap.LdapSettings;
 import org.omerosdk.permissions.ldap.LdapUser;
@@ -24,9 +27,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * OMERO's password-provider chain ({@code omero.security.password_provider}): each provider in turn accepts the
- * login, refuses it, or abstains and lets the next one decide; when all abstain the login is refused. Every refusal
- * reaches the caller as the same {@link AuthenticationException}, so that names cannot be probed.
+ * OMERO's password-provider chain ({@code omero.security.password_provider}), a list of {@link PasswordProvider}s:
+ * each in turn accepts the login, refuses it, or abstains and lets the next one decide; when all abstain the login
+ * is refused. Every refusal reaches the caller as the same {@link AuthenticationException}, so that names cannot be
+ * probed; a provider that throws refuses (fail closed) and its exception is logged, not shown.
  *
  * <ul>
  *   <li><b>jdbcPasswordProvider</b> (internal): the salted PBKDF2 hash in the password table, compared in constant
@@ -36,7 +40,7 @@ import org.slf4j.LoggerFactory;
  *       created from LDAP must still be in the directory under the same DN and bind with the password, and is
  *       re-synchronised first when {@code omero.ldap.sync_on_login} is true; a local user is left to the next
  *       provider. Empty passwords are refused (an empty simple bind is anonymous).</li>
- *   <li>host providers ({@link ExternalIdentity}), by their name.</li>
+ *   <li>host providers ({@link OmeroSdk.Builder#passwordProvider}), by their name.</li>
  *   <li><b>chainedPasswordProvider</b> (the default) = the host providers, then LDAP, then the internal table.</li>
  * </ul>
  *
@@ -52,21 +56,8 @@ final class Authenticator {
     record Authenticated(Experimenter user, String agent) {
     }
 
-    private enum Kind { ACCEPT, REFUSE, ABSTAIN }
-
-    private record Result(Kind kind, Experimenter user) {
-        static final Result REFUSE = new Result(Kind.REFUSE, null);
-        static final Result ABSTAIN = new Result(Kind.ABSTAIN, null);
-
-        static Result accept(Experimenter user) {
-            return new Result(Kind.ACCEPT, user);
-        }
-    }
-
-    private interface Provider {
-        String agent();
-
-        Result check(String login, char[] password);
+    /** A provider of the chain and the agent its sessions record. */
+    private record Link(PasswordProvider provider, String agent) {
     }
 
     private final OmeroSdk sdk;
@@ -74,38 +65,46 @@ final class Authenticator {
     private final PasswordHasher hasher;
     private final boolean ignoreCase;
     private final boolean passwordRequired;
-    private final List<Provider> chain = new ArrayList<>();
+    private final List<Link> chain = new ArrayList<>();
     private final LoginThrottle throttle;
 
     Authenticator(OmeroSdk sdk, Store store, PasswordHasher hasher, OmeroConfig config,
-                  List<ExternalIdentity> external, Map<String, NewUserGroupMapper> mappers) {
+                  List<PasswordProvider> hosts, Map<String, NewUserGroupMapper> mappers) {
         this.sdk = sdk;
         this.store = store;
         this.hasher = hasher;
         this.ignoreCase = config.getBoolean(ConfigKeys.SECURITY_IGNORE_CASE);
         this.passwordRequired = config.getBoolean(ConfigKeys.SECURITY_PASSWORD_REQUIRED);
         this.throttle = LoginThrottle.from(config);
-        Map<String, Provider> byName = new LinkedHashMap<>();
-        for (ExternalIdentity e : external) {
-            byName.put(e.name(), new External(e));
+        Map<String, Link> byName = new LinkedHashMap<>();
+        for (PasswordProvider p : hosts) {
+            String name = p.name();
+            if (name == null || name.isBlank() || name.contains(",") || List.of(PasswordProvider.CHAINED,
+                    PasswordProvider.JDBC, PasswordProvider.LDAP).contains(name) || byName.containsKey(name)) {
+                throw new ValidationException("the password provider " + p.getClass().getName() + " is named \""
+                        + name + "\"; a host provider needs a name of its own, without commas, other than "
+                        + PasswordProvider.CHAINED + ", " + PasswordProvider.JDBC + ", " + PasswordProvider.LDAP
+                        + (byName.isEmpty() ? "" : " and " + byName.keySet()));
+            }
+            byName.put(name, new Link(p, name));
         }
-        Provider internal = new Internal();
-        Provider ldap = config.getBoolean(ConfigKeys.LDAP_CONFIG)
-                ? new Ldap(Directory.open(LdapSettings.from(config), mappers), config) : null;
+        Link internal = new Link(new Internal(), "password");
+        Link ldap = config.getBoolean(ConfigKeys.LDAP_CONFIG)
+                ? new Link(new Ldap(Directory.open(LdapSettings.from(config), mappers), config), "ldap") : null;
         String value = config.get(ConfigKeys.SECURITY_PASSWORD_PROVIDER);
         for (String name : value.split("\\s*,\\s*")) {
             switch (name) {
-                case "chainedPasswordProvider":
+                case PasswordProvider.CHAINED:
                     chain.addAll(byName.values());
                     if (ldap != null) {
                         chain.add(ldap);
                     }
                     chain.add(internal);
                     break;
-                case "jdbcPasswordProvider":
+                case PasswordProvider.JDBC:
                     chain.add(internal);
                     break;
-                case "ldapPasswordProvider":
+                case PasswordProvider.LDAP:
                     if (ldap == null) {
                         throw new ValidationException("omero.security.password_provider names ldapPasswordProvider "
                                 + "but omero.ldap.config is false");
@@ -113,12 +112,12 @@ final class Authenticator {
                     chain.add(ldap);
                     break;
                 default:
-                    Provider p = byName.get(name);
+                    Link p = byName.get(name);
                     if (p == null) {
                         throw new ValidationException("omero.security.password_provider = \"" + value
                                 + "\" names \"" + name + "\", which is not chainedPasswordProvider, "
-                                + "jdbcPasswordProvider, ldapPasswordProvider or a registered external identity "
-                                + "provider " + byName.keySet());
+                                + "jdbcPasswordProvider, ldapPasswordProvider or a host password provider "
+                                + byName.keySet());
                     }
                     chain.add(p);
             }
@@ -128,7 +127,7 @@ final class Authenticator {
     /**
      * Every refusal costs one password derivation however early it is decided (unknown user, no password, blank
      * name), so that the time a refusal takes does not tell which users exist; repeated failures are delayed by
-     * the {@link LoginThrottle} when configured.
+     * the {@link LoginThrottle} when configured. A provider that throws ends the chain like a refusal.
      *
      * @param address the client's address when the host knows it, for throttling per address
      * @throws AuthenticationException when no provider accepts the login (one message whatever the reason)
@@ -137,15 +136,21 @@ final class Authenticator {
         String name = ignoreCase ? login.toLowerCase(Locale.ROOT) : login;
         boolean hashed = false;
         if (!name.isBlank() && !(password.length == 0 && passwordRequired)) {
-            for (Provider p : chain) {
-                Result r = p.check(name, password);
-                // the internal provider derives exactly once, whatever it finds
-                hashed |= p instanceof Internal;
-                if (r.kind() == Kind.ACCEPT) {
-                    throttle.succeeded(name);
-                    return new Authenticated(r.user(), p.agent());
+            for (Link link : chain) {
+                PasswordProvider p = link.provider();
+                Optional<Verdict> checked = check(p, name, password);
+                if (checked.isEmpty()) {
+                    break;
                 }
-                if (r.kind() == Kind.REFUSE) {
+                Verdict v = checked.get();
+                // the internal provider derives exactly once when it answers, whatever it finds
+                hashed |= p instanceof Internal;
+                if (v.user().isPresent()) {
+                    Experimenter user = resolve(v.user().get());
+                    throttle.succeeded(name);
+                    return new Authenticated(user, link.agent());
+                }
+                if (v.decided()) {
                     break;
                 }
             }
@@ -164,6 +169,29 @@ final class Authenticator {
     /** The throttle of this chain (tests replace its pause to count delays instead of waiting). */
     LoginThrottle throttle() {
         return throttle;
+    }
+
+    /**
+     * The provider's verdict; empty when it throws or answers null, which the chain takes as a refusal (logged with
+     * the provider's name and the exception, which the caller never sees).
+     */
+    private static Optional<Verdict> check(PasswordProvider p, String login, char[] password) {
+        try {
+            Verdict v = p.check(login, password);
+            if (v == null) {
+                LOG.warn("password provider {} answered null for login {}; login refused", p.name(), login);
+            }
+            return Optional.ofNullable(v);
+        } catch (RuntimeException e) {
+            LOG.warn("password provider {} failed on login {}; login refused", p.name(), login, e);
+            return Optional.empty();
+        }
+    }
+
+    /** The stored user a provider accepted; created from its identity when there is none of that name. */
+    private Experimenter resolve(Identity u) {
+        return user(u.omeName()).orElseGet(() -> create(u.omeName(), u.firstName(), "", u.lastName(), u.email(),
+                null, u.groups(), List.of(), null));
     }
 
     private static AuthenticationException refused(String login) {
@@ -188,14 +216,14 @@ final class Authenticator {
     }
 
     /** The password table. */
-    private final class Internal implements Provider {
+    private final class Internal implements PasswordProvider {
         @Override
-        public String agent() {
-            return "password";
+        public String name() {
+            return JDBC;
         }
 
         @Override
-        public Result check(String login, char[] password) {
+        public Verdict check(String login, char[] password) {
             Optional<Experimenter> user = user(login);
             Optional<Password> row = user.flatMap(u -> password(u.id()));
             Optional<String> hash = row.filter(r -> r.dn().isEmpty()).flatMap(Password::hash)
@@ -204,19 +232,20 @@ final class Authenticator {
             // take as long to refuse as a wrong password
             boolean matches = hash.isPresent() ? hasher.verify(password, hash.get()) : spent(password);
             if (user.isEmpty()) {
-                return Result.ABSTAIN;
+                return Verdict.ABSTAIN;
             }
+            Verdict accept = Verdict.accept(Identity.named(user.get().omeName()));
             if (row.isEmpty() || row.get().dn().isPresent()) {
                 // directory users authenticate against the directory only
-                return row.isPresent() ? Result.ABSTAIN : Result.REFUSE;
+                return row.isPresent() ? Verdict.ABSTAIN : Verdict.REFUSE;
             }
             if (row.get().hash().isEmpty()) {
-                return Result.REFUSE;
+                return Verdict.REFUSE;
             }
             if (hash.isEmpty()) {
-                return !passwordRequired && password.length == 0 ? Result.accept(user.get()) : Result.REFUSE;
+                return !passwordRequired && password.length == 0 ? accept : Verdict.REFUSE;
             }
-            return matches ? Result.accept(user.get()) : Result.REFUSE;
+            return matches ? accept : Verdict.REFUSE;
         }
 
         private boolean spent(char[] password) {
@@ -225,34 +254,8 @@ final class Authenticator {
         }
     }
 
-    /** A host's provider. */
-    private final class External implements Provider {
-        private final ExternalIdentity identity;
-
-        External(ExternalIdentity identity) {
-            this.identity = identity;
-        }
-
-        @Override
-        public String agent() {
-            return identity.name();
-        }
-
-        @Override
-        public Result check(String login, char[] password) {
-            ExternalIdentity.Verdict v = identity.verify(login, password);
-            if (v.user().isPresent()) {
-                ExternalIdentity.ExternalUser u = v.user().get();
-                Experimenter e = user(u.omeName()).orElseGet(() -> create(u.omeName(), u.firstName(), "",
-                        u.lastName(), u.email(), null, u.groups(), List.of(), null));
-                return Result.accept(e);
-            }
-            return v.decided() ? Result.REFUSE : Result.ABSTAIN;
-        }
-    }
-
     /** OMERO's LDAP provider. */
-    private final class Ldap implements Provider {
+    private final class Ldap implements PasswordProvider {
         private final Directory directory;
         private final boolean syncOnLogin;
 
@@ -262,20 +265,20 @@ final class Authenticator {
         }
 
         @Override
-        public String agent() {
-            return "ldap";
+        public String name() {
+            return LDAP;
         }
 
         @Override
-        public Result check(String login, char[] password) {
+        public Verdict check(String login, char[] password) {
             if (password.length == 0) {
-                return Result.REFUSE;
+                return Verdict.REFUSE;
             }
             Optional<Experimenter> known = user(login);
             if (known.isEmpty()) {
                 Optional<LdapUser> found = directory.authenticate(login, password);
                 if (found.isEmpty()) {
-                    return Result.ABSTAIN;
+                    return Verdict.ABSTAIN;
                 }
                 LdapUser u = found.get();
                 String name = ignoreCase ? u.omeName().toLowerCase(Locale.ROOT) : u.omeName();
@@ -288,34 +291,39 @@ final class Authenticator {
                     if (!same) {
                         LOG.info("LDAP login {} is the directory's {} ({}), but the user {} is not that entry; "
                                 + "login refused", login, u.omeName(), u.dn(), name);
-                        return Result.REFUSE;
+                        return Verdict.REFUSE;
                     }
                     if (syncOnLogin) {
                         synchronize(stored.get(), u);
                     }
-                    return Result.accept(stored.get());
+                    return accepted(stored.get());
                 }
-                return Result.accept(create(name, u.firstName(), u.middleName(), u.lastName(), u.email(),
+                return accepted(create(name, u.firstName(), u.middleName(), u.lastName(), u.email(),
                         u.institution(), u.groups(), u.ownedGroups(), u.dn()));
             }
             Optional<String> dn = password(known.get().id()).flatMap(Password::dn);
             if (dn.isEmpty()) {
-                return Result.ABSTAIN;
+                return Verdict.ABSTAIN;
             }
             Optional<String> entry = directory.findDn(login);
             if (entry.isEmpty() || !entry.get().equalsIgnoreCase(dn.get())) {
                 // gone from the directory, or another entry now has this login: locked out
                 LOG.info("LDAP user {} ({}) is not in the directory under that DN; login refused", login, dn.get());
-                return Result.REFUSE;
+                return Verdict.REFUSE;
             }
             Optional<LdapUser> checked = directory.authenticate(login, password);
             if (checked.isEmpty()) {
-                return Result.REFUSE;
+                return Verdict.REFUSE;
             }
             if (syncOnLogin) {
                 synchronize(known.get(), checked.get());
             }
-            return Result.accept(known.get());
+            return accepted(known.get());
+        }
+
+        /** The user is stored already (created or synchronised with the directory's DN and owned groups here). */
+        private Verdict accepted(Experimenter user) {
+            return Verdict.accept(Identity.named(user.omeName()));
         }
     }
 

@@ -95,7 +95,7 @@ public final class OmeroSdk implements AutoCloseable {
                 repository(); // opening it cleans after imports a killed JVM left (see ImportJournal)
             }
             this.sessions = new Sessions(store, b.clock, config, ids);
-            this.authenticator = new Authenticator(this, store, hasher, config, b.externalIdentities,
+            this.authenticator = new Authenticator(this, store, hasher, config, b.passwordProviders,
                     b.groupMappers);
         } catch (RuntimeException e) {
             try {
@@ -223,7 +223,8 @@ public final class OmeroSdk implements AutoCloseable {
      * member of; new objects go to the user's default group).
      *
      * <p>The password-provider chain ({@code omero.security.password_provider}) decides: host providers
-     * ({@link Builder#externalIdentity}), LDAP ({@code omero.ldap.*}), the internal password table.
+     * ({@link Builder#passwordProvider}), LDAP ({@code omero.ldap.*}), the internal password table.
+     * A provider that throws refuses the login; the exception is logged, not passed on.
      *
      * @throws AuthenticationException for an unknown user, a user without password or a wrong password (one
      *                                 message for all, so that names cannot be probed)
@@ -372,16 +373,22 @@ public final class OmeroSdk implements AutoCloseable {
         private char[] rootPassword;
         private int hashIterations;
         private java.time.Clock clock = java.time.Clock.systemUTC();
-        private final java.util.List<ExternalIdentity> externalIdentities = new java.util.ArrayList<>();
+        private final java.util.List<org.omerosdk.permissions.auth.PasswordProvider> passwordProviders =
+                new java.util.ArrayList<>();
         private final Map<String, org.omerosdk.permissions.ldap.NewUserGroupMapper> groupMappers =
                 new java.util.HashMap<>();
 
         private Builder() {
         }
 
-        /** Adds a host identity provider to the login chain (see {@link ExternalIdentity}). */
-        public Builder externalIdentity(ExternalIdentity provider) {
-            externalIdentities.add(Objects.requireNonNull(provider, "provider"));
+        /**
+         * Adds a host password provider to the login chain (see {@link org.omerosdk.permissions.auth.PasswordProvider}):
+         * asked before LDAP and the password table under the default {@code chainedPasswordProvider}, in the order
+         * added, or where {@code omero.security.password_provider} names it. {@code open()} refuses two providers of
+         * one name and the names of the built-in ones.
+         */
+        public Builder passwordProvider(org.omerosdk.permissions.auth.PasswordProvider provider) {
+            passwordProviders.add(Objects.requireNonNull(provider, "provider"));
             return this;
         }
 

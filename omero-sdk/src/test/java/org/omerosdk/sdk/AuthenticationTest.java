@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.unboundid.ldap.listener.InMemoryDirectoryServer;
-import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
-import com.unboundid.ldap.listener.InMemoryListenerConfig;
-import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,39 +19,32 @@ import org.omerosdk.model.ValidationException;
 import org.omerosdk.model.config.ConfigKeys;
 import org.omerosdk.model.meta.Experimenter;
 import org.omerosdk.model.meta.ExperimenterGroup;
+import org.omerosdk.permissions.auth.PasswordProvider;
 
 /**
  * The password-provider chain: the internal table, host identity providers and LDAP (UnboundID's in-memory server
  * on loopback), omero.security.password_required and ignore_case, and that every refusal looks the same.
  */
 class AuthenticationTest {
-    private static final String BASE = "ou=example,o=com";
-    private static final String ADA = "cn=ada,ou=lab," + BASE;
+    private static final String ADA = TestDirectory.dn("ada");
 
     @TempDir
     Path dir;
+    private TestDirectory directory;
     private InMemoryDirectoryServer ldap;
 
     @BeforeEach
     void startDirectory() throws Exception {
-        InMemoryDirectoryServerConfig cfg = new InMemoryDirectoryServerConfig("o=com");
-        cfg.setSchema(null);
-        cfg.setListenerConfigs(InMemoryListenerConfig.createLDAPConfig("loopback",
-                InetAddress.getLoopbackAddress(), 0, null));
-        ldap = new InMemoryDirectoryServer(cfg);
-        ldap.add("dn: o=com", "objectClass: organization", "o: com");
-        ldap.add("dn: " + BASE, "objectClass: organizationalUnit", "ou: example");
-        ldap.add("dn: ou=lab," + BASE, "objectClass: organizationalUnit", "ou: lab");
-        ldap.add("dn: " + ADA, "objectClass: person", "cn: ada", "givenName: Ada", "sn: Lovelace",
-                "mail: ada@example.org", "userPassword: engine-1843", "labName: engines");
-        ldap.add("dn: cn=local,ou=lab," + BASE, "objectClass: person", "cn: local", "sn: Twin",
-                "userPassword: directory-pw");
-        ldap.startListening();
+        directory = TestDirectory.start();
+        ldap = directory.server;
+        directory.addPerson("ada", "engine-1843", "givenName: Ada", "sn: Lovelace", "mail: ada@example.org",
+                "labName: engines");
+        directory.addPerson("local", "directory-pw", "sn: Twin");
     }
 
     @AfterEach
     void stopDirectory() {
-        ldap.shutDown(true);
+        directory.close();
     }
 
     private OmeroSdk.Builder builder() {
@@ -62,10 +52,7 @@ class AuthenticationTest {
     }
 
     private OmeroSdk.Builder withLdap(OmeroSdk.Builder b) {
-        return b.set(ConfigKeys.LDAP_CONFIG, "true")
-                .set(ConfigKeys.LDAP_URLS, "ldap://127.0.0.1:" + ldap.getListenPort())
-                .set(ConfigKeys.LDAP_BASE, BASE)
-                .set(ConfigKeys.LDAP_NEW_USER_GROUP, ":attribute:labName");
+        return directory.configure(b);
     }
 
     private static Experimenter user(OmeroSdk sdk, String name, String password) {
@@ -139,19 +126,19 @@ class AuthenticationTest {
     }
 
     /** A host provider that knows one token per user. */
-    private static ExternalIdentity sso(AtomicInteger calls) {
-        return new ExternalIdentity() {
+    private static PasswordProvider sso(AtomicInteger calls) {
+        return new PasswordProvider() {
             @Override
             public String name() {
                 return "campus-sso";
             }
 
             @Override
-            public Verdict verify(String login, char[] secret) {
+            public Verdict check(String login, char[] secret) {
                 calls.incrementAndGet();
                 String s = new String(secret);
                 if (s.equals("token-" + login)) {
-                    return Verdict.accept(new ExternalUser(login, "Grace", "Hopper", "grace@example.org",
+                    return Verdict.accept(new Identity(login, "Grace", "Hopper", "grace@example.org",
                             List.of("navy", "compilers")));
                 }
                 return s.startsWith("token-") ? Verdict.REFUSE : Verdict.ABSTAIN;
@@ -162,7 +149,7 @@ class AuthenticationTest {
     @Test
     void aHostProviderCreatesItsUsersOnFirstLoginAndIsAskedFirst() {
         AtomicInteger calls = new AtomicInteger();
-        try (OmeroSdk sdk = builder().externalIdentity(sso(calls)).open()) {
+        try (OmeroSdk sdk = builder().passwordProvider(sso(calls)).open()) {
             Session grace = sdk.login("grace", "token-grace".toCharArray());
             assertEquals("Grace", grace.user().firstName());
             assertEquals("grace@example.org", grace.user().email().orElseThrow());
@@ -181,9 +168,30 @@ class AuthenticationTest {
     }
 
     @Test
+    void aHostProviderNeedsANameOfItsOwn() {
+        for (String taken : List.of("jdbcPasswordProvider", "ldapPasswordProvider", "chainedPasswordProvider",
+                "campus-sso")) {
+            PasswordProvider named = new PasswordProvider() {
+                @Override
+                public String name() {
+                    return taken;
+                }
+
+                @Override
+                public Verdict check(String login, char[] password) {
+                    return Verdict.ABSTAIN;
+                }
+            };
+            ValidationException e = assertThrows(ValidationException.class,
+                    () -> builder().passwordProvider(sso(new AtomicInteger())).passwordProvider(named).open());
+            assertTrue(e.getMessage().contains("\"" + taken + "\""), e.getMessage());
+        }
+    }
+
+    @Test
     void theChainCanBeLimitedToTheInternalTable() {
         AtomicInteger calls = new AtomicInteger();
-        try (OmeroSdk sdk = builder().externalIdentity(sso(calls))
+        try (OmeroSdk sdk = builder().passwordProvider(sso(calls))
                 .set(ConfigKeys.SECURITY_PASSWORD_PROVIDER, "jdbcPasswordProvider").open()) {
             refusal(sdk, "grace", "token-grace");
             assertEquals(0, calls.get());
@@ -213,8 +221,9 @@ class AuthenticationTest {
             ldap.delete(ADA);
             refusal(sdk, "ada", "engine-1843");
             // nor can the password table be used instead: the user has no local password
-            ldap.add("dn: ou=elsewhere," + BASE, "objectClass: organizationalUnit", "ou: elsewhere");
-            ldap.add("dn: cn=ada,ou=elsewhere," + BASE, "objectClass: person", "cn: ada", "sn: Impostor",
+            ldap.add("dn: ou=elsewhere," + TestDirectory.BASE, "objectClass: organizationalUnit", "ou: elsewhere");
+            ldap.add("dn: cn=ada,ou=elsewhere," + TestDirectory.BASE, "objectClass: person", "cn: ada",
+                    "sn: Impostor",
                     "userPassword: engine-1843");
             refusal(sdk, "ada", "engine-1843");
         }
@@ -271,7 +280,7 @@ class AuthenticationTest {
 
     @Test
     void anLdapLoginVariantOfALocalUsersNameIsRefusedNotAStorageError() throws Exception {
-        ldap.modify("dn: cn=local,ou=lab," + BASE, "changetype: modify", "add: labName", "labName: engines");
+        ldap.modify("dn: " + TestDirectory.dn("local"), "changetype: modify", "add: labName", "labName: engines");
         try (OmeroSdk sdk = withLdap(builder()).open()) {
             Experimenter local = user(sdk, "local", "table-pw");
             for (String login : List.of("Local", " local")) {

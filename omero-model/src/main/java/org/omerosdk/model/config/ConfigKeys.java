@@ -232,10 +232,10 @@ public final class ConfigKeys {
 
     // --- omero.security.* ------------------------------------------------------------------------
     /**
-     * Which password providers check logins, in order: {@code chainedPasswordProvider} (LDAP when
-     * {@code omero.ldap.config} is true, then the internal table), {@code jdbcPasswordProvider} (internal only),
-     * {@code ldapPasswordProvider} (LDAP only), the name of a host-registered external identity provider, or a
-     * comma-separated chain of these.
+     * Which password providers check logins, in order: {@code chainedPasswordProvider} (the host's providers, LDAP
+     * when {@code omero.ldap.config} is true, then the internal table), {@code jdbcPasswordProvider} (internal
+     * only), {@code ldapPasswordProvider} (LDAP only), the name of a host's password provider
+     * ({@code OmeroSdk.Builder.passwordProvider}), or a comma-separated chain of these.
      */
     public static final ConfigKey SECURITY_PASSWORD_PROVIDER = key("omero.security.password_provider",
             "chainedPasswordProvider", "Which password providers check logins, in order.", STRING);
