@@ -1,5 +1,6 @@
 package org.omerosdk.importer.format;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -51,7 +52,10 @@ class ConformanceTest {
             "dimensionOrder", "ifdOrder", "channelNames", "significantBits", "physicalSizeX_um", "physicalSizeY_um",
             "physicalSizeZ_um", "timeIncrement_s", "resolutionLevels", "levelSizesXY", "planes", "pointValues",
             "excitationWavelengths_nm", "emissionWavelengths_nm", "tileSize", "allPixelsEqual", "globalMin",
-            "globalMax", "role", "labels", "headerOnly", "pixelsRequireCodec", "mustFailWithoutCodec");
+            "globalMax", "role", "labels", "headerOnly", "pixelsRequireCodec", "mustFailWithoutCodec",
+            // OME-Zarr: what the file states about its layout, checked against the reader's original metadata
+            "zarrPath", "multiscalesName", "omeImageName", "axes", "levelShapes", "levelScales", "chunkShape",
+            "chunkSums", "omeroWindow", "omeroDefaultZ", "levelPhysicalSizeXY_um", "labelsGroupAttrs", "zarr");
 
     static JsonNode expected() throws IOException {
         return new ObjectMapper().readTree(TESTDATA.resolve("expected.json").toFile());
@@ -75,7 +79,7 @@ class ConformanceTest {
         Path file = TESTDATA.resolve(entry.path("path").asString());
         assertTrue(Files.exists(file), file + " exists");
         Location location = Location.of(file);
-        reportUnchecked(entry);
+        assertEveryKeyChecked(entry);
         if (entry.path("kind").asString().equals("ome-zarr") && readers.probe(location).isEmpty()) {
             Assumptions.abort("no OME-Zarr reader on the class path yet: entry #" + entry.path("id").asInt()
                     + " is not checked");
@@ -121,6 +125,20 @@ class ConformanceTest {
             for (JsonNode label : entry.path("labels")) {
                 checkLabel(f, label);
             }
+            if (entry.has("zarr")) {
+                checkZarrBlock(f, entry.path("zarr"));
+            }
+            if (entry.has("labelsGroupAttrs")) {
+                List<String> want = new ArrayList<>();
+                entry.path("labelsGroupAttrs").path("labels").forEach(n -> want.add(n.asString()));
+                List<String> got = new ArrayList<>();
+                for (SeriesMetadata s : f.series()) {
+                    if (s.role() == SeriesRole.SEGMENTATION) {
+                        got.add(s.name().replaceAll(".*/", ""));
+                    }
+                }
+                assertEquals(want, got, "the labels group's labels, in order");
+            }
             if (entry.has("wholeSlide")) {
                 checkWholeSlide(f, entry.path("wholeSlide"));
             }
@@ -137,7 +155,40 @@ class ConformanceTest {
         }
     }
 
-    private static void reportUnchecked(JsonNode entry) {
+    /**
+     * The OME-Zarr tree's own description: format and NGFF versions, level 0's chunks and the series' group paths
+     * are checked against what the reader recorded; the rest describes how the sample was written.
+     */
+    private static void checkZarrBlock(OpenedFileset f, JsonNode zarr) {
+        Set<String> descriptive = Set.of("writer", "bioformats2rawLayout", "compressor", "codecs",
+                "dimensionSeparator", "omeMetadata", "originalMetadataAnnotations", "chunkFilesStored");
+        SeriesMetadata first = f.series().get(0);
+        zarr.propertyNames().forEach(k -> {
+            switch (k) {
+                case "zarrFormat" -> assertEquals(zarr.path(k).asInt(), Integer.parseInt(original(first,
+                        "zarr.format", "zarr")), "Zarr format");
+                case "ngffVersion" -> assertEquals(zarr.path(k).asString(), original(first, "ngff.version", "zarr"),
+                        "NGFF version");
+                case "chunks", "chunkShape" -> assertArrayEquals(numbers(zarr.path(k)),
+                        numbers(original(first, "multiscales.datasets[0].chunks", "zarr")), "level 0 chunks");
+                case "seriesList" -> {
+                    List<String> want = new ArrayList<>();
+                    zarr.path(k).forEach(n -> want.add(n.asString()));
+                    List<String> got = new ArrayList<>();
+                    for (SeriesMetadata s : f.series()) {
+                        if (s.role() != SeriesRole.SEGMENTATION) {
+                            got.add(original(s, "ngff.path", "zarr"));
+                        }
+                    }
+                    assertEquals(want, got, "bioformats2raw's series, in order");
+                }
+                default -> assertTrue(descriptive.contains(k), "expected.json's zarr." + k
+                        + " is neither checked nor known to be descriptive: check it here");
+            }
+        });
+    }
+
+    private static void assertEveryKeyChecked(JsonNode entry) {
         Set<String> unchecked = new TreeSet<>();
         entry.propertyNames().forEach(k -> {
             if (!CHECKED.contains(k)) {
@@ -151,9 +202,9 @@ class ConformanceTest {
                 }
             });
         }
-        if (!unchecked.isEmpty()) {
-            System.out.println("conformance #" + entry.path("id").asInt() + ": not checked here: " + unchecked);
-        }
+        // every value expected.json states is checked: a new key fails here until a check for it is written
+        assertTrue(unchecked.isEmpty(), "entry #" + entry.path("id").asInt() + " states " + unchecked
+                + ", which this test does not check");
     }
 
     private static void checkFails(FormatReaders readers, Location location, JsonNode entry) {
@@ -250,6 +301,7 @@ class ConformanceTest {
                 assertEquals(l.get(i).get(1).asInt(), s.levels().get(i).sizeY(), label + " level " + i + " Y");
             }
         }
+        checkNgffLayout(s, e, label);
         if (e.path("headerOnly").asBoolean()) {
             return;
         }
@@ -271,6 +323,15 @@ class ConformanceTest {
         }
         for (JsonNode plane : e.path("planes")) {
             checkPlane(p, plane, label);
+        }
+        for (JsonNode sum : e.path("chunkSums")) {
+            // the sum of every pixel of (t, c) at a level: level 0's planes (lower levels may have fewer z)
+            assertEquals(0, sum.path("level").asInt(), label + ": chunkSums are checked at level 0");
+            double total = 0;
+            for (int z = 0; z < p.sizeZ(); z++) {
+                total += PlaneStats.of(p, 0, z, sum.path("c").asInt(), sum.path("t").asInt()).sum();
+            }
+            assertEquals(sum.path("sum").asDouble(), total, 0, label + " sum of " + sum);
         }
         for (JsonNode v : e.path("pointValues")) {
             ByteBuffer b = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
@@ -363,6 +424,84 @@ class ConformanceTest {
             assertTrue(l.isPresent(), label + " channel " + c + " " + key);
             assertEquals(e.path(key).get(c).asDouble(), l.get().to(UnitsLength.NANOMETER).value(), 1e-6,
                     label + " channel " + c + " " + key);
+        }
+    }
+
+    /** The value of one original-metadata entry of {@code s}, failing when the reader did not record it. */
+    private static String original(SeriesMetadata s, String key, String label) {
+        return s.originalMetadata().stream().filter(m -> m.key().equals(key)).map(MetadataEntry::value).findFirst()
+                .orElseGet(() -> fail(label + ": no original metadata " + key));
+    }
+
+    private static double[] numbers(String list) {
+        String inner = list.replaceAll("[\\[\\]\\s]", "");
+        return inner.isEmpty() ? new double[0]
+                : java.util.Arrays.stream(inner.split(",")).mapToDouble(Double::parseDouble).toArray();
+    }
+
+    private static double[] numbers(JsonNode array) {
+        double[] v = new double[array.size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = array.get(i).asDouble();
+        }
+        return v;
+    }
+
+    /** OME-Zarr: the group path, names, axes, per-level shapes, chunks and scales, and the omero block. */
+    private static void checkNgffLayout(SeriesMetadata s, JsonNode e, String label) {
+        if (e.has("zarrPath")) {
+            assertEquals(e.path("zarrPath").asString(), original(s, "ngff.path", label), label + " group path");
+        }
+        if (e.has("multiscalesName")) {
+            assertEquals(e.path("multiscalesName").asString(), original(s, "multiscales.name", label),
+                    label + " multiscales name");
+        }
+        if (e.has("omeImageName")) {
+            assertEquals(e.path("omeImageName").asString(), s.name(), label + " name from the OME-XML");
+        }
+        if (e.has("axes")) {
+            List<String> axes = new ArrayList<>();
+            e.path("axes").forEach(a -> axes.add(a.asString()));
+            assertEquals(String.join(", ", axes), original(s, "multiscales.axes", label), label + " axes");
+        }
+        JsonNode shapes = e.path("levelShapes");
+        for (int l = 0; l < shapes.size(); l++) {
+            assertArrayEquals(numbers(shapes.get(l)), numbers(original(s, "multiscales.datasets[" + l + "].shape",
+                    label)), label + " level " + l + " shape");
+        }
+        if (shapes.size() > 0) {
+            assertEquals(shapes.size(), s.resolutionLevels(), label + " levels");
+        }
+        JsonNode scales = e.path("levelScales");
+        for (int l = 0; l < scales.size(); l++) {
+            assertArrayEquals(numbers(scales.get(l)), numbers(original(s, "multiscales.datasets[" + l + "].scale",
+                    label)), 1e-12, label + " level " + l + " scale");
+        }
+        if (e.has("chunkShape")) {
+            for (int l = 0; l < s.resolutionLevels(); l++) {
+                assertArrayEquals(numbers(e.path("chunkShape")), numbers(original(s, "multiscales.datasets[" + l
+                        + "].chunks", label)), label + " level " + l + " chunks");
+            }
+        }
+        JsonNode pixelSizes = e.path("levelPhysicalSizeXY_um");
+        for (int l = 0; l < pixelSizes.size(); l++) {
+            // level l's pixel: level 0's physical size times the ratio of the levels' x scales
+            double[] s0 = numbers(original(s, "multiscales.datasets[0].scale", label));
+            double[] sl = numbers(original(s, "multiscales.datasets[" + l + "].scale", label));
+            double x = s.physicalSizeX().orElseThrow().to(UnitsLength.MICROMETER).value()
+                    * sl[sl.length - 1] / s0[s0.length - 1];
+            assertEquals(pixelSizes.get(l).asDouble(), x, 1e-12 * x, label + " level " + l + " pixel size");
+        }
+        if (e.has("omeroWindow")) {
+            String w = original(s, "omero.channels[0].window", label);
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("start=(\\S+) end=(\\S+)").matcher(w);
+            assertTrue(m.find(), label + " window " + w);
+            assertEquals(e.path("omeroWindow").get(0).asDouble(), Double.parseDouble(m.group(1)), label + " start");
+            assertEquals(e.path("omeroWindow").get(1).asDouble(), Double.parseDouble(m.group(2)), label + " end");
+        }
+        if (e.has("omeroDefaultZ")) {
+            assertEquals(e.path("omeroDefaultZ").asInt(), Integer.parseInt(original(s, "omero.rdefs.defaultZ",
+                    label)), label + " defaultZ as stated");
         }
     }
 

@@ -1,5 +1,6 @@
 package org.omerosdk.importer.format.tiff;
 
+import org.omerosdk.importer.format.omexml.UnitNames;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
@@ -63,7 +64,7 @@ record ImageJMetadata(Map<String, String> fields, List<ColorTable> luts) {
     }
 
     private UnitsLength unit() {
-        return Units.length(fields.get("unit")).orElse(null);
+        return UnitNames.length(fields.get("unit")).orElse(null);
     }
 
     /** X and Y pixel size: 1 / resolution, in the description's unit (none when the unit is pixels or unknown). */
@@ -74,17 +75,17 @@ record ImageJMetadata(Map<String, String> fields, List<ColorTable> luts) {
         if (u == null || xr.isEmpty()) {
             return new Length[2];
         }
-        return new Length[] {Units.lengthOrNull(1 / xr.get(), u), Units.lengthOrNull(1 / yr.orElse(xr.get()), u)};
+        return new Length[] {UnitNames.lengthOrNull(1 / xr.get(), u), UnitNames.lengthOrNull(1 / yr.orElse(xr.get()), u)};
     }
 
     Optional<Length> spacing() {
         UnitsLength u = unit();
-        return u == null ? Optional.empty() : number("spacing").map(v -> Units.lengthOrNull(v, u));
+        return u == null ? Optional.empty() : number("spacing").map(v -> UnitNames.lengthOrNull(v, u));
     }
 
     /** {@code finterval} in {@code tunit} (ImageJ's default: seconds). */
     Optional<Time> frameInterval() {
-        UnitsTime u = Units.time(fields.getOrDefault("tunit", "sec")).orElse(UnitsTime.SECOND);
+        UnitsTime u = UnitNames.time(fields.getOrDefault("tunit", "sec")).orElse(UnitsTime.SECOND);
         return number("finterval").filter(v -> v > 0 && Double.isFinite(v)).map(v -> Time.of(v, u));
     }
 

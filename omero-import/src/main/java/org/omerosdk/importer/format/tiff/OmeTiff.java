@@ -1,35 +1,30 @@
 package org.omerosdk.importer.format.tiff;
 
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.omerosdk.importer.format.ChannelMetadata;
 import org.omerosdk.importer.format.Location;
 import org.omerosdk.importer.format.MetadataEntry;
 import org.omerosdk.importer.format.OpenedFileset;
 import org.omerosdk.importer.format.SeriesMetadata;
+import org.omerosdk.importer.format.omexml.OmeXml;
+import org.omerosdk.importer.format.omexml.UnitNames;
 import org.omerosdk.model.DimensionOrder;
 import org.omerosdk.model.FormatException;
 import org.omerosdk.model.PixelType;
 import org.omerosdk.model.core.Rgba;
 import org.omerosdk.model.units.Length;
 import org.omerosdk.model.units.Time;
-import org.omerosdk.model.units.UnitsLength;
 import org.omerosdk.model.units.UnitsTime;
 import org.omerosdk.render.PixelSource;
 import org.omerosdk.render.codec.tiff.Ifd;
 import org.omerosdk.render.codec.tiff.TiffFile;
 import org.omerosdk.render.codec.tiff.TiffImage;
-import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import org.w3c.dom.Node;
 
 /**
  * OME-TIFF: the OME-XML (2016-06 schema, parsed with the JDK's parser) in the first IFD's ImageDescription names the
@@ -51,34 +46,16 @@ final class OmeTiff {
     private record Part(Location location, TiffFile tiff) {
     }
 
-    static Document parse(String xml, String where) {
-        try {
-            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-            f.setNamespaceAware(true);
-            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            f.setExpandEntityReferences(false);
-            DocumentBuilder b = f.newDocumentBuilder();
-            b.setErrorHandler(null);
-            return b.parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
-        } catch (Exception e) {
-            throw new FormatException(where + ": the OME-XML cannot be parsed (" + e.getMessage() + ")", e);
-        }
+    private static Element root(String xml, String where) {
+        return OmeXml.root(xml.getBytes(StandardCharsets.UTF_8), where);
     }
 
     static List<Element> children(Element e, String name) {
-        List<Element> list = new ArrayList<>();
-        for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element c && name.equals(c.getLocalName())) {
-                list.add(c);
-            }
-        }
-        return list;
+        return OmeXml.children(e, name);
     }
 
     private static String attr(Element e, String name) {
-        String v = e.getAttribute(name);
-        return v.isEmpty() ? null : v;
+        return OmeXml.attr(e, name).orElse(null);
     }
 
     private static int intAttr(Element e, String name, int fallback, String where) {
@@ -93,26 +70,8 @@ final class OmeTiff {
         }
     }
 
-    private static Double doubleAttr(Element e, String name) {
-        String v = attr(e, name);
-        if (v == null) {
-            return null;
-        }
-        try {
-            return Double.parseDouble(v.trim());
-        } catch (NumberFormatException ex) {
-            return null;
-        }
-    }
-
-    private static Length length(Element e, String name, String defaultUnit) {
-        Double v = doubleAttr(e, name);
-        if (v == null) {
-            return null;
-        }
-        UnitsLength u = Units.length(attr(e, name + "Unit") == null ? defaultUnit : attr(e, name + "Unit"))
-                .orElse(UnitsLength.MICROMETER);
-        return Units.lengthOrNull(v, u);
+    private static Length length(Element e, String name) {
+        return OmeXml.length(e, name).orElse(null);
     }
 
     /** One OME Channel: its sample count and what it says. */
@@ -121,8 +80,7 @@ final class OmeTiff {
 
     static OpenedFileset open(Location location, TiffFile tiff, String xml) {
         String where = location.describe();
-        Document doc = parse(xml, where);
-        Element root = doc.getDocumentElement();
+        Element root = root(xml, where);
         String thisUuid = attr(root, "UUID");
         List<Element> binaryOnly = children(root, "BinaryOnly");
         if (!binaryOnly.isEmpty()) {
@@ -135,7 +93,7 @@ final class OmeTiff {
                 throw new FormatException(where + " keeps its OME-XML in " + companion + ", which is not beside it");
             }
             String text = new String(c.readAll(64L << 20), StandardCharsets.UTF_8);
-            root = parse(text, c.describe()).getDocumentElement();
+            root = root(text, c.describe());
         }
         Map<String, Part> byUuid = new LinkedHashMap<>();
         Part self = new Part(location, tiff);
@@ -188,16 +146,12 @@ final class OmeTiff {
             List<OmeChannel> omeChannels = new ArrayList<>();
             for (Element ch : children(px, "Channel")) {
                 ChannelMetadata m = ChannelMetadata.unnamed().withName(attr(ch, "Name"));
-                String color = attr(ch, "Color");
+                // an unreadable colour is left unset, as OMERO does
+                Rgba color = OmeXml.color(ch).orElse(null);
                 if (color != null) {
-                    try {
-                        int v = (int) Long.parseLong(color.trim());
-                        m = m.withColor(new Rgba((v >> 24) & 0xFF, (v >> 16) & 0xFF, (v >> 8) & 0xFF, v & 0xFF));
-                    } catch (NumberFormatException ignored) {
-                        // an unreadable colour is left unset, as OMERO does
-                    }
+                    m = m.withColor(color);
                 }
-                m = m.withWavelengths(length(ch, "ExcitationWavelength", "nm"), length(ch, "EmissionWavelength", "nm"));
+                m = m.withWavelengths(length(ch, "ExcitationWavelength"), length(ch, "EmissionWavelength"));
                 omeChannels.add(new OmeChannel(Math.max(1, intAttr(ch, "SamplesPerPixel", 1, label)), m));
             }
             int samplesTotal = omeChannels.stream().mapToInt(OmeChannel::samples).sum();
@@ -315,8 +269,8 @@ final class OmeTiff {
                 }
             }
             TiffImage first = levels[0][0];
-            Double ti = doubleAttr(px, "TimeIncrement");
-            UnitsTime tu = Units.time(attr(px, "TimeIncrementUnit") == null ? "s" : attr(px, "TimeIncrementUnit"))
+            Double ti = OmeXml.number(px, "TimeIncrement").orElse(null);
+            UnitsTime tu = UnitNames.time(attr(px, "TimeIncrementUnit") == null ? "s" : attr(px, "TimeIncrementUnit"))
                     .orElse(UnitsTime.SECOND);
             String interleaved = attr(px, "Interleaved");
             List<SeriesMetadata.LevelSize> sizes = new ArrayList<>();
@@ -330,8 +284,8 @@ final class OmeTiff {
                     .rgb(rgb, rgb && (interleaved != null ? Boolean.parseBoolean(interleaved) : !first.isPlanar()))
                     .significantBits(intAttr(px, "SignificantBits", type.bitSize(), label))
                     .channels(channels)
-                    .physicalSizes(length(px, "PhysicalSizeX", "µm"), length(px, "PhysicalSizeY", "µm"),
-                            length(px, "PhysicalSizeZ", "µm"))
+                    .physicalSizes(length(px, "PhysicalSizeX"), length(px, "PhysicalSizeY"),
+                            length(px, "PhysicalSizeZ"))
                     .timeIncrement(ti != null && ti > 0 && Double.isFinite(ti) ? Time.of(ti, tu) : null)
                     .levels(sizes)
                     .build());
@@ -398,7 +352,7 @@ final class OmeTiff {
                 if (!isOmeXml(d)) {
                     continue;
                 }
-                String theirs = attr(parse(d, candidate.describe()).getDocumentElement(), "UUID");
+                String theirs = attr(root(d, candidate.describe()), "UUID");
                 if (uuid.equals(theirs)) {
                     Part p = new Part(candidate, t);
                     byUuid.put(uuid, p);

@@ -1,5 +1,6 @@
 package org.omerosdk.importer.format.tiff;
 
+import org.omerosdk.importer.format.omexml.UnitNames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -54,7 +55,7 @@ final class Svs {
             }
         }
         Optional<Double> mpp = number(fields, "MPP");
-        Length px = mpp.map(v -> Units.lengthOrNull(v, org.omerosdk.model.units.UnitsLength.MICROMETER))
+        Length px = mpp.map(v -> UnitNames.lengthOrNull(v, org.omerosdk.model.units.UnitsLength.MICROMETER))
                 .orElse(null);
         List<SeriesMetadata> series = new ArrayList<>();
         List<PixelSource> sources = new ArrayList<>();

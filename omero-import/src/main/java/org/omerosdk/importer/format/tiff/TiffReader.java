@@ -1,5 +1,6 @@
 package org.omerosdk.importer.format.tiff;
 
+import org.omerosdk.importer.format.omexml.UnitNames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -190,8 +191,8 @@ public final class TiffReader implements FormatReader {
         }
         double x = perUnitUm / xr.get();
         double y = perUnitUm / yr.orElse(xr.get());
-        return new Length[] {Units.lengthOrNull(x, UnitsLength.MICROMETER),
-                Units.lengthOrNull(y, UnitsLength.MICROMETER)};
+        return new Length[] {UnitNames.lengthOrNull(x, UnitsLength.MICROMETER),
+                UnitNames.lengthOrNull(y, UnitsLength.MICROMETER)};
     }
 
     /** The tags of an IFD as original metadata (long arrays abbreviated). */

@@ -76,6 +76,19 @@ final class NgffImage {
         }
         int rank = levels.get(0).metadata().rank();
         List<Axis> axes = axes(ms.path("axes"), rank, where);
+        // what the file states about its layout, as original metadata: the group's path in the tree, the axes and,
+        // per level, the array's shape and chunks and the scale its transformations add up to (a level may
+        // downsample z as well, which the levels' xy sizes alone do not tell)
+        original.add(new MetadataEntry("ngff.path", path));
+        original.add(new MetadataEntry("zarr.format", Integer.toString(levels.get(0).metadata().zarrFormat())));
+        original.add(new MetadataEntry("multiscales.axes", String.join(", ", axes.stream().map(Axis::name)
+                .toList())));
+        for (int i = 0; i < levels.size(); i++) {
+            String d = "multiscales.datasets[" + i + "].";
+            original.add(new MetadataEntry(d + "shape", Arrays.toString(levels.get(i).metadata().shape())));
+            original.add(new MetadataEntry(d + "chunks", Arrays.toString(levels.get(i).metadata().chunks())));
+            original.add(new MetadataEntry(d + "scale", Arrays.toString(scales.get(i))));
+        }
         int ax = -1;
         int ay = -1;
         int az = -1;

@@ -1,4 +1,4 @@
-package org.omerosdk.importer.format.tiff;
+package org.omerosdk.importer.format.omexml;
 
 import java.util.Locale;
 import java.util.Optional;
@@ -6,13 +6,13 @@ import org.omerosdk.model.units.Length;
 import org.omerosdk.model.units.UnitsLength;
 import org.omerosdk.model.units.UnitsTime;
 
-/** Unit names as OME-XML and ImageJ write them. */
-final class Units {
-    private Units() {
+/** Unit names as OME-XML, ImageJ and the TIFF readers' sources write them; shared by the readers, not an API. */
+public final class UnitNames {
+    private UnitNames() {
     }
 
     /** A length unit from its OME symbol or an ImageJ name ({@code micron}, {@code \u005Cu00B5m}, {@code um}). */
-    static Optional<UnitsLength> length(String text) {
+    public static Optional<UnitsLength> length(String text) {
         if (text == null) {
             return Optional.empty();
         }
@@ -32,7 +32,7 @@ final class Units {
         }
     }
 
-    static Optional<UnitsTime> time(String text) {
+    public static Optional<UnitsTime> time(String text) {
         if (text == null) {
             return Optional.empty();
         }
@@ -49,7 +49,7 @@ final class Units {
     }
 
     /** A length, or null when the value is not a positive finite number. */
-    static Length lengthOrNull(double value, UnitsLength unit) {
+    public static Length lengthOrNull(double value, UnitsLength unit) {
         return value > 0 && Double.isFinite(value) ? Length.of(value, unit) : null;
     }
 }
