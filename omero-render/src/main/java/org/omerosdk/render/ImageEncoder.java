@@ -52,7 +52,9 @@ public final class ImageEncoder {
         }
         ImageWriter writer = writers.next();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(image.width() * image.height() / 2 + 1024);
-        try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
+        // in memory: ImageIO.createImageOutputStream would stage every encode through a temporary file (its cache
+        // is on by default), a file created and deleted per tile under load
+        try (ImageOutputStream out = new javax.imageio.stream.MemoryCacheImageOutputStream(bytes)) {
             writer.setOutput(out);
             ImageWriteParam param = writer.getDefaultWriteParam();
             if (!Float.isNaN(quality)) {

@@ -40,6 +40,12 @@ final class WebgatewayRoutes {
     private static final String IID = "(\\d+)/";
     private static final String OPT = "(?:(\\d+)/)?";
 
+    /**
+     * The resolution levels by image id. An image's pixels never change after import, so its levels are read once
+     * (opening its pixels costs the database reads a tile otherwise repeats); callers are checked before every use.
+     */
+    private final com.github.benmanes.caffeine.cache.Cache<Long, List<Rendering.Level>> levelsById =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(10_000).build();
     private final int thumbDefault;
     private final int maxTileLength = 1024;
 
@@ -148,7 +154,8 @@ final class WebgatewayRoutes {
         Image image = image(s, id);
         RenderQuery q = RenderQuery.parse(ex);
         Rendering r = s.rendering();
-        List<Rendering.Level> levels = r.levels(image);
+        // image(s, id) above checked that the caller may see it
+        List<Rendering.Level> levels = levelsById.get(image.id(), k -> r.levels(image));
         int level = 0;
         long x;
         long y;
