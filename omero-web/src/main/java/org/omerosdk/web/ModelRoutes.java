@@ -26,19 +26,23 @@ import org.omerosdk.sdk.Session;
 /**
  * OMERO.web's JSON API object URLs ({@code api/v0/m/...}): projects, datasets, images, screens, plates, each one by
  * id and their children, with OMERO's paging ({@code offset}, {@code limit}, default {@code omero.web.page_size},
- * at most {@value #MAX_LIMIT}) and filters ({@code owner}, {@code group}, {@code childCount}), ordered by lower-case
+ * at most {@code omero.web.api.max_limit}, OMERO's 500) and filters ({@code owner}, {@code group}, {@code childCount}), ordered by lower-case
  * name then id as OMERO orders them. An object the caller may not see answers 404 as a missing one.
  */
 final class ModelRoutes {
-    /** OMERO.web's {@code omero.web.api.max_limit} default. */
-    static final int MAX_LIMIT = 500;
     private static final String ID = "/(\\d+)/";
     private static final String M = "/api/v0/m/";
 
     private final int defaultLimit;
+    private final int maxLimit;
 
     ModelRoutes(OmeroConfig web) {
-        this.defaultLimit = Math.min(web.getInt(ConfigKeys.WEB_PAGE_SIZE), MAX_LIMIT);
+        this.maxLimit = web.getInt(ConfigKeys.WEB_API_MAX_LIMIT);
+        if (maxLimit < 1) {
+            throw new org.omerosdk.model.ValidationException("omero.web.api.max_limit = " + maxLimit
+                    + " must be at least 1");
+        }
+        this.defaultLimit = Math.min(web.getInt(ConfigKeys.WEB_PAGE_SIZE), maxLimit);
     }
 
     List<Route> routes() {
@@ -168,7 +172,7 @@ final class ModelRoutes {
 
     private Reply list(Exchange ex, String typeName, Function<Session, List<? extends NamedObject>> query) {
         int offset = ex.query("offset").map(v -> nonNegative("offset", v)).orElse(0);
-        int limit = Math.min(ex.query("limit").map(v -> nonNegative("limit", v)).orElse(defaultLimit), MAX_LIMIT);
+        int limit = Math.min(ex.query("limit").map(v -> nonNegative("limit", v)).orElse(defaultLimit), maxLimit);
         boolean childCount = "true".equals(ex.query("childCount").orElse(""));
         Session s = ex.caller().session();
         List<? extends NamedObject> found = new ArrayList<>(query.apply(s));
@@ -188,7 +192,7 @@ final class ModelRoutes {
             data.add(m);
         }
         return Reply.json(Json.object("data", data, "meta", Json.object("offset", offset, "limit", limit,
-                "maxLimit", MAX_LIMIT, "totalCount", sorted.size())));
+                "maxLimit", maxLimit, "totalCount", sorted.size())));
     }
 
     private <T extends NamedObject> Reply one(Exchange ex, Class<T> type, String typeName, String id) {

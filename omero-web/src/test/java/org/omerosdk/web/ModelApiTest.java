@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.omerosdk.model.config.ConfigKeys;
 import org.omerosdk.sdk.Lab;
 import tools.jackson.databind.JsonNode;
 
@@ -74,6 +75,20 @@ class ModelApiTest {
         assertEquals(all.get("data").get(1).get("@id").asLong(), page.get("data").get(0).get("@id").asLong());
         assertEquals(500, Browser.json(ada.get("/api/v0/m/projects/?limit=100000")).get("meta").get("limit")
                 .asInt());
+    }
+
+    @Test
+    void omeroWebApiMaxLimitCutsEveryPage() {
+        try (WebServer small = lab.serve(ConfigKeys.WEB_API_MAX_LIMIT, "1")) {
+            Browser b = new Browser(small.uri());
+            WebLab.login(b, "ada", Lab.PASSWORD);
+            JsonNode page = Browser.json(b.get("/api/v0/m/projects/?limit=50"));
+            assertEquals(1, page.get("data").size());
+            assertEquals(1, page.get("meta").get("limit").asInt());
+            assertEquals(1, page.get("meta").get("maxLimit").asInt());
+            // the default page (omero.web.page_size, 200) is cut too
+            assertEquals(1, Browser.json(b.get("/api/v0/m/projects/")).get("meta").get("limit").asInt());
+        }
     }
 
     @Test

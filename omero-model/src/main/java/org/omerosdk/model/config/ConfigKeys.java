@@ -595,6 +595,9 @@ public final class ConfigKeys {
     /** A list of people who get code error notifications whenever the application identifies a broken link or raises an... */
     public static final ConfigKey WEB_ADMINS = key("omero.web.admins", "[]",
             "A list of people who get code error notifications whenever the application identifies a broken link or raises an...", JSON);
+    /** The largest page the JSON API answers: a {@code limit} above it is cut to it. */
+    public static final ConfigKey WEB_API_MAX_LIMIT = key("omero.web.api.max_limit", "500",
+            "Maximum number of objects a JSON API (api/v0/) listing returns in one page; a larger limit is reduced to it.", INT);
     /** OMERO.web is configured to run in Gunicorn as a generic WSGI (TCP)application by default. */
     public static final ConfigKey WEB_APPLICATION_SERVER = key("omero.web.application_server", "wsgi-tcp",
             "OMERO.web is configured to run in Gunicorn as a generic WSGI (TCP)application by default.", STRING);

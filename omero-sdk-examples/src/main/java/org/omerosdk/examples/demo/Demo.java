@@ -91,6 +91,11 @@ public final class Demo {
                         counts.usersCreated, counts.projectsCreated, counts.datasetsCreated, USERS, USER_PASSWORD);
                 out.println();
                 printTree(root, groups, users);
+                out.println();
+                out.printf("  view the sample in a browser: ./omero web start --data %s, log in as user-1 (password %s)"
+                                + " and open%n    http://127.0.0.1:%s/webclient/img_detail/%d/%n",
+                        dataDirectory, USER_PASSWORD,
+                        sdk.config().get(org.omerosdk.model.config.ConfigKeys.WEB_APPLICATION_SERVER_PORT), sample.id());
             }
         }
         out.printf("%ndone in %.1f s%n", (System.nanoTime() - start) / 1e9);

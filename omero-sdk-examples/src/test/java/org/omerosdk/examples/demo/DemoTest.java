@@ -29,6 +29,8 @@ class DemoTest {
         assertTrue(first.contains("read-annotate-group (Read-Annotate, rwra--)"), first);
         assertTrue(first.contains("Project \"Ada's experiments\" (owner user-1 Ada Lovelace)"), first);
         assertTrue(first.contains("imported 1 files for user-1 (read-annotate-group) into "), first);
+        assertTrue(first.matches("(?s).*log in as user-1 \\(password omero-demo\\) and open\\s+"
+                + "http://127\\.0\\.0\\.1:4080/webclient/img_detail/\\d+/.*"), first);
         java.util.regex.Matcher landed = java.util.regex.Pattern.compile("    (user-1_\\d+/\\S+/cells.ome.tiff)  SHA1-160 ")
                 .matcher(first);
         assertTrue(landed.find(), first);
