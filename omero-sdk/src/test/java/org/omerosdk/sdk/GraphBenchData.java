@@ -25,8 +25,9 @@ import org.omerosdk.model.roi.Rectangle;
 import org.omerosdk.model.roi.Roi;
 
 /**
- * Benchmark-only bulk fixture for {@code benchmarks/run graph} (in the SDK's package, on the benchmarks' class path
- * only): images with their whole graph, saved through the write path in transactions of 1,000.
+ * Bulk fixture for {@code benchmarks/run graph}, published in omero-sdk's test-jar (so that the benchmarks declare
+ * nothing in this package; no consumer's class path has it): images with their whole graph, saved through the
+ * write path in transactions of 1,000.
  */
 public final class GraphBenchData {
     private GraphBenchData() {
