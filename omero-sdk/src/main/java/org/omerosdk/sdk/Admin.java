@@ -360,11 +360,6 @@ public final class Admin {
         });
     }
 
-    /** Makes {@code user} an owner of {@code group} (or not), adding the membership if needed. */
-    public void setGroupOwner(ExperimenterGroup group, Experimenter user, boolean owner) {
-        addToGroup(user, group, owner);
-    }
-
     public Optional<ExperimenterGroup> findGroup(String name) {
         return session.read(q -> q.first(Select.from(ExperimenterGroup.class).whereEquals("o.name", name)));
     }

@@ -14,8 +14,9 @@ import org.omerosdk.model.screen.Screen;
 import org.omerosdk.model.screen.ScreenPlateLink;
 
 /**
- * Projects, datasets, screens and plates: create, rename, delete, link, list. New containers go to the session's
- * write group; links go to their parent's group.
+ * Projects, datasets, screens and plates: create, delete, link, list. New containers go to the session's write
+ * group; links go to their parent's group. Renaming, reading by id and re-reading any object are the session's
+ * ({@link Session#rename}, {@link Session#get}, {@link Session#reload}).
  */
 public final class Containers {
     private final Session session;
@@ -52,16 +53,6 @@ public final class Containers {
             w.create(new ProjectDatasetLink(p, d));
             return d;
         });
-    }
-
-    /**
-     * Renames a container (or image) and returns the updated copy.
-     *
-     * @throws org.omerosdk.model.ConcurrentUpdateException when {@code object} is stale
-     */
-    public <T extends NamedObject> T rename(T object, String newName) {
-        // only the name changes, on the stored row: nothing else of the caller's copy is written
-        return session.write((q, w) -> w.edit(object, o -> o.setName(newName)));
     }
 
     public ProjectDatasetLink link(Project project, Dataset dataset) {
@@ -138,24 +129,6 @@ public final class Containers {
         return listing.read(session, Select.from(Dataset.class).where(
                 "not exists (select 1 from " + ProjectDatasetLink.class.getName() + " l where l.child = o)"
                         + " and 1 = :v", 1));
-    }
-
-    /**
-     * The {@code type} object with this id ({@code containers().get(Dataset.class, 51)}), as the caller sees it.
-     *
-     * @throws NotFoundException when it does not exist or is not visible
-     */
-    public <T extends IObject> T get(Class<T> type, long id) {
-        return session.read(q -> q.byId(type, id).orElseThrow(() -> new NotFoundException(
-                type.getSimpleName() + ":" + id + " does not exist or is not visible")));
-    }
-
-    /** Re-reads an object. @throws NotFoundException when it is gone or not visible */
-    public <T extends IObject> T reload(T object) {
-        @SuppressWarnings("unchecked")
-        Class<T> type = (Class<T>) object.getClass();
-        return session.read(q -> q.byId(type, object.id())
-                .orElseThrow(() -> new NotFoundException(object + " does not exist or is not visible")));
     }
 
     private static Select<Image> imagesIn(Dataset dataset) {

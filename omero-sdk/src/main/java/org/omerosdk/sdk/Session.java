@@ -102,6 +102,38 @@ public final class Session implements AutoCloseable {
         return new Admin(this, hasher);
     }
 
+    /**
+     * The {@code type} object with this id as the caller sees it: {@code session.get(Dataset.class, 51)}.
+     *
+     * @throws org.omerosdk.model.NotFoundException when it does not exist or is not visible (the same answer)
+     */
+    public <T extends org.omerosdk.model.meta.IObject> T get(Class<T> type, long id) {
+        return read(q -> q.byId(type, id).orElseThrow(() -> new org.omerosdk.model.NotFoundException(
+                type.getSimpleName() + ":" + id + " does not exist or is not visible")));
+    }
+
+    /**
+     * {@code object} as stored now (an id-only reference included).
+     *
+     * @throws org.omerosdk.model.NotFoundException when it is gone or not visible
+     */
+    public <T extends org.omerosdk.model.meta.IObject> T reload(T object) {
+        @SuppressWarnings("unchecked")
+        Class<T> type = (Class<T>) org.hibernate.Hibernate.getClass(object);
+        return get(type, object.id());
+    }
+
+    /**
+     * Renames a project, dataset, screen, plate or image and returns the updated copy; only the name changes, on
+     * the stored row.
+     *
+     * @throws org.omerosdk.model.ConcurrentUpdateException when {@code object} is stale
+     * @throws SecurityViolation                          when the caller may not edit it
+     */
+    public <T extends org.omerosdk.model.meta.NamedObject> T rename(T object, String newName) {
+        return write((q, w) -> w.edit(object, o -> o.setName(newName)));
+    }
+
     /** Projects, datasets, screens, plates, their links and listings. */
     public Containers containers() {
         return new Containers(this);

@@ -50,7 +50,7 @@ class AnnotationsTest {
         root.admin().createUser("ada", "Ada", "L", g);
         root.admin().createUser("bob", "Bob", "H", g);
         root.admin().createUser("pi", "P", "I", g);
-        root.admin().setGroupOwner(g, root.admin().user("pi"), true);
+        root.admin().addToGroup(root.admin().user("pi"), g, true);
         ada = root.sudo("ada").withGroup(g);
         bob = root.sudo("bob").withGroup(g);
         pi = root.sudo("pi").withGroup(g);

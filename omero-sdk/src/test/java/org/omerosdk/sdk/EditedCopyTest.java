@@ -74,7 +74,7 @@ class EditedCopyTest {
     /** Detached copies of stored rows as a caller passes them: fresh, or edited to look like the caller's own. */
     private record Copies(Lab lab, boolean edited) {
         <T extends IObject> T of(Session caller, T stored) throws Exception {
-            T copy = lab.root.containers().reload(stored);
+            T copy = lab.root.reload(stored);
             if (edited) {
                 edit(copy, caller);
             }
@@ -307,15 +307,6 @@ class EditedCopyTest {
             return outcome(() -> pi.admin().addToGroup(c.of(pi, fresh), c.of(pi, lab.elsewhere), true),
                     () -> names(lab.root.admin().groupsOf(fresh)));
         });
-        cases.put("Admin.setGroupOwner(ExperimenterGroup,Experimenter,boolean)", (lab, c) -> {
-            Session pi = lab.as("pi");
-            Experimenter fresh = lab.root.admin().createUser(name("owner"), "O", "W", lab.elsewhere);
-            return outcome(() -> {
-                pi.admin().setGroupOwner(c.of(pi, lab.elsewhere), c.of(pi, fresh), true);
-                return null;
-            }, () -> lab.root.admin().members(lab.elsewhere).stream().filter(m -> m.child().id() == fresh.id())
-                    .map(m -> m.isOwner()).toList());
-        });
         cases.put("Admin.groupsOf(Experimenter)", (lab, c) -> {
             Session bob = lab.as("bob");
             return outcome(() -> bob.admin().groupsOf(c.of(bob, lab.user("eve"))), () -> null);
@@ -331,13 +322,13 @@ class EditedCopyTest {
             return outcome(() -> bob.containers().createDataset(c.of(bob, p), "bob's"),
                     () -> lab.root.containers().datasets(p, Listing.all()));
         });
-        cases.put("Containers.rename(NamedObject,String)", (lab, c) -> {
+        cases.put("Session.rename(NamedObject,String)", (lab, c) -> {
             Project p = lab.as("ada", Level.READ_ONLY).containers().createProject("ada's");
             Image i = Lab.image(lab.as("bob", Level.READ_ONLY), "bob's", Optional.empty());
             Session bob = lab.as("bob", Level.READ_ONLY);
-            return outcome(() -> bob.containers().rename(c.of(bob, p), "renamed"),
-                    () -> outcome(() -> bob.containers().rename(c.of(bob, i), "renamed too"),
-                            () -> List.of(lab.root.containers().reload(p), lab.root.containers().reload(i))));
+            return outcome(() -> bob.rename(c.of(bob, p), "renamed"),
+                    () -> outcome(() -> bob.rename(c.of(bob, i), "renamed too"),
+                            () -> List.of(lab.root.reload(p), lab.root.reload(i))));
         });
         cases.put("Containers.link(Project,Dataset)", (lab, c) -> {
             Project p = lab.as("ada", Level.READ_ONLY).containers().createProject("ada's");
@@ -397,10 +388,10 @@ class EditedCopyTest {
             Session bob = lab.as("bob", Level.PRIVATE);
             return outcome(() -> bob.containers().countImages(c.of(bob, d)), () -> null);
         });
-        cases.put("Containers.reload(IObject)", (lab, c) -> {
+        cases.put("Session.reload(IObject)", (lab, c) -> {
             Project p = lab.as("ada", Level.PRIVATE).containers().createProject("ada's");
             Session bob = lab.as("bob", Level.PRIVATE);
-            return outcome(() -> bob.containers().reload(c.of(bob, p)), () -> null);
+            return outcome(() -> bob.reload(c.of(bob, p)), () -> null);
         });
         // Annotations
         cases.put("Annotations.attach(IObject,Annotation)", (lab, c) -> {
@@ -664,7 +655,7 @@ class EditedCopyTest {
             return outcome(() -> {
                 ada.graphs().moveToGroup(c.of(ada, lab.elsewhere), c.of(ada, p));
                 return null;
-            }, () -> lab.root.containers().reload(p).details().groupId().equals(
+            }, () -> lab.root.reload(p).details().groupId().equals(
                     Optional.of(lab.group(Level.READ_WRITE).id())));
         });
         cases.put("Graphs.giveTo(Experimenter,IObject[])", (lab, c) -> {
@@ -673,7 +664,7 @@ class EditedCopyTest {
             return outcome(() -> {
                 pi.graphs().giveTo(c.of(pi, lab.user("bob")), c.of(pi, p));
                 return null;
-            }, () -> lab.root.containers().reload(p).details().ownerId().equals(
+            }, () -> lab.root.reload(p).details().ownerId().equals(
                     Optional.of(lab.user("bob").id())));
         });
         // Events

@@ -66,7 +66,7 @@ class EnforcementMatchesEvaluatorTest {
             Experimenter owner = root.admin().createUser("owner", "O", "W", g);
             Experimenter member = root.admin().createUser("member", "M", "E", g);
             Experimenter pi = root.admin().createUser("pi", "P", "I", g);
-            root.admin().setGroupOwner(g, pi, true);
+            root.admin().addToGroup(pi, g, true);
             Experimenter outsider = root.admin().createUser("outsider", "O", "U", elsewhere);
             // where moves go: a group of the same level the lab's people are members of
             ExperimenterGroup second = root.admin().createGroup("second", level);
@@ -235,7 +235,7 @@ class EnforcementMatchesEvaluatorTest {
         switch (action) {
             case VIEW:
                 op = kind == Kind.DISPLAY ? x -> x.renderings().save((Image) object, display())
-                        : x -> kind == Kind.IMAGE ? x.images().get(object.id()) : x.containers().reload(object);
+                        : x -> kind == Kind.IMAGE ? x.images().get(object.id()) : x.reload(object);
                 break;
             case ANNOTATE:
                 // a tag is used by attaching it to one's own new image; anything else gets one's own new tag
@@ -249,7 +249,7 @@ class EnforcementMatchesEvaluatorTest {
                         : x -> x.annotations().attach(object, x.annotations().createTag("t"));
                 break;
             case EDIT:
-                op = x -> x.containers().rename((org.omerosdk.model.meta.NamedObject) object, "renamed");
+                op = x -> x.rename((org.omerosdk.model.meta.NamedObject) object, "renamed");
                 break;
             case CHGRP:
                 op = x -> x.graphs().moveToGroup(second, object);

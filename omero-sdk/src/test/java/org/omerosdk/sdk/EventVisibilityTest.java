@@ -43,7 +43,7 @@ class EventVisibilityTest {
             Session cat = lab.as("cat");
             Project secret = lab.as("cat", Level.PRIVATE).containers().createProject("secret");
             Image image = Lab.image(lab.as("cat", Level.PRIVATE), "secret image", Optional.empty());
-            cat.containers().rename(secret, "still secret");
+            cat.rename(secret, "still secret");
             cat.annotations().attach(image, lab.as("cat", Level.PRIVATE).annotations().createTag("t"));
             Project open = cat.containers().createProject("open");
 
@@ -72,8 +72,8 @@ class EventVisibilityTest {
         try (Lab lab = Lab.open(Lab.target(target), dir)) {
             Session ada = lab.as("ada", Level.PRIVATE);
             Project hidden = ada.containers().createProject("hidden");
-            ada.containers().rename(hidden, "hidden, renamed");
-            Project missing = lab.root.containers().reload(hidden);
+            ada.rename(hidden, "hidden, renamed");
+            Project missing = lab.root.reload(hidden);
             java.lang.reflect.Field id = org.omerosdk.model.meta.IObject.class.getDeclaredField("id");
             id.setAccessible(true);
             id.set(missing, Long.MAX_VALUE - 1);

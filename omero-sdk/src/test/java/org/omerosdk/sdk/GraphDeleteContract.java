@@ -349,7 +349,7 @@ abstract class GraphDeleteContract {
         ExperimenterGroup priv = root.admin().createGroup(u("private"), Permissions.Level.PRIVATE);
         root.admin().createUser(u("carl"), "C", "D", priv);
         root.admin().createUser(u("pi"), "P", "I", priv);
-        root.admin().setGroupOwner(priv, root.admin().user(u("pi")), true);
+        root.admin().addToGroup(root.admin().user(u("pi")), priv, true);
         Session carl = root.sudo(u("carl")).withGroup(priv);
         Image i = GraphFixture.image(carl, "carl's");
         CommentAnnotation c = carl.annotations().createComment("private note");

@@ -82,7 +82,7 @@ abstract class GraphMoveGiveContract extends GraphDeleteContract {
         Session carl = root.sudo(u("carl")).withGroup(lab);
         Dataset d = ada.containers().createDataset("history");
         Image i = GraphFixture.imageIn(ada, d, "history");
-        ada.containers().rename(d, "renamed");
+        ada.rename(d, "renamed");
         assertFalse(carl.events().find(EventFilter.any().touching(d)).isEmpty(), "seen while in carl's group");
         ada.graphs().moveToGroup(rw, d);
         for (IObject o : List.of(d, i)) {
@@ -173,7 +173,7 @@ abstract class GraphMoveGiveContract extends GraphDeleteContract {
 
     @Test
     void theGroupsOwnerGivesAMembersDatasetToAnotherMember() {
-        root.admin().setGroupOwner(lab, root.admin().user(u("bob")), true);
+        root.admin().addToGroup(root.admin().user(u("bob")), lab, true);
         Dataset d = ada.containers().createDataset("ada's");
         Image i = GraphFixture.fullImage(ada, "i");
         ada.containers().link(d, i);

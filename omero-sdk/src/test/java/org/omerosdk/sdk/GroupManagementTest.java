@@ -44,7 +44,7 @@ class GroupManagementTest {
         lab = root.admin().createGroup("lab", Permissions.Level.READ_WRITE);
         other = root.admin().createGroup("other", Permissions.Level.READ_ONLY);
         root.admin().createUser("pi", "P", "I", lab, other);
-        root.admin().setGroupOwner(lab, root.admin().user("pi"), true);
+        root.admin().addToGroup(root.admin().user("pi"), lab, true);
         root.admin().createUser("ada", "Ada", "L", lab);
         root.admin().createUser("bob", "Bob", "H", lab, other);
         root.admin().createUser("newcomer", "New", "Comer", other);
@@ -65,7 +65,7 @@ class GroupManagementTest {
         try (Session pi = root.sudo("pi")) {
             pi.admin().addToGroup(newcomer, lab, false);
             assertTrue(groupNames(root, newcomer).contains("lab"));
-            pi.admin().setGroupOwner(lab, newcomer, true);
+            pi.admin().addToGroup(newcomer, lab, true);
             SecurityViolation e = assertThrows(SecurityViolation.class,
                     () -> pi.admin().addToGroup(root.admin().user("ada"), other, false));
             assertTrue(e.getMessage().contains("may not"), e.getMessage());

@@ -136,7 +136,7 @@ class ImportBatchTest {
             ExperimenterGroup lab = root.admin().createGroup("lab", Permissions.Level.READ_ONLY);
             Experimenter ada = root.admin().createUser("ada", "Ada", "Lovelace", lab);
             Experimenter bob = root.admin().createUser("bob", "Bob", "Hooke", lab);
-            root.admin().setGroupOwner(lab, ada, true);
+            root.admin().addToGroup(ada, lab, true);
             try (Session asAda = root.sudo("ada"); Session asBob = root.sudo("bob")) {
                 ImportResult r = asAda.imports().importFiles(List.of(file), ImportOptions.as("bob"));
                 assertTrue(r.ok(), r.failures().toString());

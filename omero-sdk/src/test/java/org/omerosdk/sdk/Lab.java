@@ -144,10 +144,10 @@ public final class Lab implements AutoCloseable {
         addUser("public", List.of("published"), List.of());
         addUser("eve", List.of("elsewhere"), List.of());
         addUser("ops", List.of("system"), List.of());
-        admin.setGroupOwner(group("readOnly"), user("pi"), true);
-        admin.setGroupOwner(group("annotate"), user("pi"), true);
+        admin.addToGroup(user("pi"), group("readOnly"), true);
+        admin.addToGroup(user("pi"), group("annotate"), true);
         for (String name : levels) {
-            admin.setGroupOwner(group(name), user("pi"), true);
+            admin.addToGroup(user("pi"), group(name), true);
         }
         admin.setAdminPrivileges(user("curator"), CURATOR_PRIVILEGES);
         for (String u : List.of("pi", "ada", "bob", "boss")) {

@@ -102,7 +102,7 @@ class MembershipChangeTest {
             Session pi = lab.anotherInstance().login("pi", Lab.PASSWORD.toCharArray());
             Session asAda = pi.sudo("ada", lab.group("readOnly"));
             assertTrue(Lab.projects(asAda).contains("bob@readOnly"));
-            lab.root.admin().setGroupOwner(lab.group("readOnly"), lab.user("pi"), false);
+            lab.root.admin().addToGroup(lab.user("pi"), lab.group("readOnly"), false);
             assertThrows(SecurityViolation.class, () -> Lab.projects(asAda));
         }
     }

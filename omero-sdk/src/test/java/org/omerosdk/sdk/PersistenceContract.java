@@ -168,7 +168,7 @@ abstract class PersistenceContract {
     void updateAndDeleteAreLoggedToo() {
         try (Session s = alice()) {
             Dataset d = s.containers().createDataset("to-go");
-            Dataset renamed = s.containers().rename(d, "renamed");
+            Dataset renamed = s.rename(d, "renamed");
             s.containers().delete(renamed);
             List<EventLog.Action> actions = new ArrayList<>();
             for (Event e : s.events().find(EventFilter.any().touching(d))) {
@@ -196,12 +196,12 @@ abstract class PersistenceContract {
     void renamingAStaleCopyFailsAndOverwritesNothing() {
         try (Session s = alice()) {
             Project p = s.containers().createProject("v0");
-            Project stale = s.containers().reload(p);
-            s.containers().rename(p, "first");
+            Project stale = s.reload(p);
+            s.rename(p, "first");
             ConcurrentUpdateException e = assertThrows(ConcurrentUpdateException.class,
-                    () -> s.containers().rename(stale, "second"));
+                    () -> s.rename(stale, "second"));
             assertTrue(e.getMessage().contains("Project:" + p.id()), e.getMessage());
-            assertEquals("first", s.containers().reload(p).name());
+            assertEquals("first", s.reload(p).name());
         }
     }
 
@@ -213,11 +213,11 @@ abstract class PersistenceContract {
             ExecutorService pool = Executors.newFixedThreadPool(2);
             List<Future<String>> results = new ArrayList<>();
             for (String name : List.of("thread-a", "thread-b")) {
-                Project copy = s.containers().reload(p);
+                Project copy = s.reload(p);
                 results.add(pool.submit(() -> {
                     barrier.await();
                     try {
-                        return s.containers().rename(copy, name).name();
+                        return s.rename(copy, name).name();
                     } catch (ConcurrentUpdateException e) {
                         return "failed";
                     }
@@ -230,7 +230,7 @@ abstract class PersistenceContract {
             pool.shutdown();
             assertEquals(1, outcomes.stream().filter("failed"::equals).count(), outcomes.toString());
             String winner = outcomes.stream().filter(o -> !o.equals("failed")).findFirst().orElseThrow();
-            assertEquals(winner, s.containers().reload(p).name());
+            assertEquals(winner, s.reload(p).name());
         }
     }
 
@@ -360,9 +360,9 @@ abstract class PersistenceContract {
         try (Session s = alice()) {
             Project p = s.containers().createProject("mine");
             p.details().assignOwnership(-5L, -5L, Permissions.READ_WRITE);
-            Project renamed = s.containers().rename(p, "still mine");
+            Project renamed = s.rename(p, "still mine");
             assertEquals(alice.id(), renamed.details().ownerId().orElseThrow());
-            assertEquals(lab.id(), s.containers().reload(p).details().groupId().orElseThrow());
+            assertEquals(lab.id(), s.reload(p).details().groupId().orElseThrow());
         }
     }
 
@@ -427,7 +427,7 @@ abstract class PersistenceContract {
 
     @Test
     void groupOwnerFlagIsRecorded() {
-        root.admin().setGroupOwner(lab, alice, true);
+        root.admin().addToGroup(alice, lab, true);
         assertTrue(root.admin().members(lab).stream()
                 .anyMatch(m -> m.child().id() == alice.id() && m.isOwner()));
         try (Session s = alice()) {

@@ -275,6 +275,14 @@ class PlainValuesTest {
         assertThrows(ValidationException.class, () -> IObject.reference(Annotation.class, 1));
         Image ref = IObject.reference(Image.class, image.id());
         assertEquals("i", ada.images().get(ref.id()).name());
+        // a reference is read for its fields with reload, as it names its type
+        assertEquals("i", ada.reload(ref).name());
+        NotLoadedException e = assertThrows(NotLoadedException.class, ref::name);
+        assertTrue(e.getMessage().contains("session.reload"), e.getMessage());
+        // and reloading one the caller may not see answers as for a missing one
+        Image hidden = IObject.reference(Image.class, Lab.image(lab.as("bob", Level.PRIVATE), "bob's",
+                Optional.empty()).id());
+        assertThrows(org.omerosdk.model.NotFoundException.class, () -> lab.as("ada", Level.PRIVATE).reload(hidden));
     }
 
     @Test
@@ -329,7 +337,7 @@ class PlainValuesTest {
         c.put("Containers.createScreen(String)", () -> ada.containers().createScreen(name("s")));
         c.put("Containers.createPlate(String)", () -> ada.containers().createPlate(name("pl")));
         c.put("Containers.createDataset(Project,String)", () -> ada.containers().createDataset(project, name("d")));
-        c.put("Containers.rename(NamedObject,String)", () -> ada.containers().rename(
+        c.put("Session.rename(NamedObject,String)", () -> ada.rename(
                 ada.containers().createProject(name("p")), name("renamed")));
         c.put("Containers.link(Project,Dataset)", () -> ada.containers().link(project,
                 ada.containers().createDataset(name("d"))));
@@ -347,8 +355,8 @@ class PlainValuesTest {
         c.put("Containers.plates(Screen,Listing)", () -> ada.containers().plates(screen, Listing.all()));
         c.put("Containers.images(Dataset,Listing)", () -> ada.containers().images(dataset, Listing.all().page(0, 10)));
         c.put("Containers.orphanedDatasets(Listing)", () -> ada.containers().orphanedDatasets(Listing.all()));
-        c.put("Containers.get(Class,long)", () -> ada.containers().get(Roi.class, roi.id()));
-        c.put("Containers.reload(IObject)", () -> ada.containers().reload(
+        c.put("Session.get(Class,long)", () -> ada.get(Roi.class, roi.id()));
+        c.put("Session.reload(IObject)", () -> ada.reload(
                 ada.annotations().links(image).get(0)));
         // Annotations
         c.put("Annotations.createTag(String)", () -> ada.annotations().createTag(name("t")));

@@ -183,7 +183,7 @@ class PublicApiFuzzTest {
 
     /** The stored row's details, read as root (never the copy the run holds). */
     private ObjectDetails details(IObject o) {
-        return storedDetails(lab.root.containers().reload(o));
+        return storedDetails(lab.root.reload(o));
     }
 
     private ObjectDetails storedDetails(IObject stored) {
@@ -304,7 +304,7 @@ class PublicApiFuzzTest {
             kind = "owner";
             boolean owner = !before.get().isOwner();
             expected = Outcome.DONE;
-            actual = runChange(() -> by.admin().setGroupOwner(g, u, owner));
+            actual = runChange(() -> by.admin().addToGroup(u, g, owner));
         }
         String what = kind + " " + name + " / " + g.name() + " by " + (byPi ? "pi" : "root");
         check(what, expected, actual);
@@ -399,11 +399,11 @@ class PublicApiFuzzTest {
     }
 
     private String rename(Session s, NamedObject o) {
-        NamedObject before = lab.root.containers().reload(o);
+        NamedObject before = lab.root.reload(o);
         Outcome expected = expected(s, o, Action.EDIT);
-        Outcome actual = run(() -> s.containers().rename(before, before.name() + "'"));
+        Outcome actual = run(() -> s.rename(before, before.name() + "'"));
         check("rename " + o, expected, actual);
-        NamedObject after = lab.root.containers().reload(o);
+        NamedObject after = lab.root.reload(o);
         assertEquals(actual == Outcome.DONE ? before.name() + "'" : before.name(), after.name(),
                 "seed " + SEED + ": rename " + o + " " + actual);
         return "rename " + o + ": " + actual;
@@ -456,8 +456,8 @@ class PublicApiFuzzTest {
         if (p == Outcome.MISSING || c == Outcome.MISSING) {
             return Outcome.MISSING;
         }
-        long pg = lab.root.containers().reload(parent).details().groupId().orElseThrow();
-        long cg = lab.root.containers().reload(child).details().groupId().orElseThrow();
+        long pg = lab.root.reload(parent).details().groupId().orElseThrow();
+        long cg = lab.root.reload(child).details().groupId().orElseThrow();
         boolean special = ids.group(cg) == Actor.SYSTEM_GROUP || ids.group(cg) == Actor.USER_GROUP;
         if (pg != cg && !special) {
             return Outcome.FORBIDDEN;

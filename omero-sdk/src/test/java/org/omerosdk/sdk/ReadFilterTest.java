@@ -50,7 +50,7 @@ class ReadFilterTest {
         root.admin().createUser("ada", "Ada", "Lovelace", privateLab, readOnlyLab);
         root.admin().createUser("bob", "Bob", "Hooke", privateLab, readOnlyLab);
         root.admin().createUser("pi", "Pat", "Investigator", privateLab);
-        root.admin().setGroupOwner(privateLab, root.admin().user("pi"), true);
+        root.admin().addToGroup(root.admin().user("pi"), privateLab, true);
         root.admin().createUser("eve", "Eve", "Outsider", otherLab);
         try (Session ada = root.sudo("ada")) {
             adasPrivate = ada.withGroup(privateLab).containers().createProject("ada private");
@@ -195,7 +195,7 @@ class ReadFilterTest {
                 assertEquals(none.getMessage().replace(Long.toString(adasImage.id() + 999_999), "ID"),
                         hidden.getMessage().replace(Long.toString(adasImage.id()), "ID"), name);
                 NotFoundException reload = assertThrows(NotFoundException.class,
-                        () -> s.containers().reload(adasPrivate));
+                        () -> s.reload(adasPrivate));
                 assertTrue(reload.getMessage().contains("does not exist or is not visible"), reload.getMessage());
             }
         }

@@ -52,7 +52,7 @@ class RenderingsTest {
         root.admin().createUser("ada", "Ada", "L", lab, secret);
         root.admin().createUser("bob", "Bob", "H", lab, secret);
         root.admin().createUser("pi", "P", "I", lab);
-        root.admin().setGroupOwner(lab, root.admin().user("pi"), true);
+        root.admin().addToGroup(root.admin().user("pi"), lab, true);
         root.admin().setPassword(root.admin().createUser("public", "Pub", "Lic", lab), "pub".toCharArray());
         ada = root.sudo("ada").withGroup(lab);
         bob = root.sudo("bob").withGroup(lab);

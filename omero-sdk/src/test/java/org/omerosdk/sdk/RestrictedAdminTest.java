@@ -64,24 +64,24 @@ class RestrictedAdminTest {
     @Test
     void writeOwnedEditsOthersDataButDeletingNeedsDeleteOwned() {
         try (Session c = curator(AdminPrivilege.WRITE_OWNED)) {
-            assertEquals("ada's", c.containers().reload(adasProject).name()); // reads everything
-            c.containers().rename(c.containers().reload(adasProject), "curated");
+            assertEquals("ada's", c.reload(adasProject).name()); // reads everything
+            c.rename(c.reload(adasProject), "curated");
             SecurityViolation e = assertThrows(SecurityViolation.class,
-                    () -> c.containers().delete(c.containers().reload(adasProject)));
+                    () -> c.containers().delete(c.reload(adasProject)));
             assertTrue(e.getMessage().contains("delete"), e.getMessage());
             // creating in a group one is not a member of needs WriteOwned, which it has
             c.withGroup(lab).containers().createProject("curator's");
         }
         try (Session c = curator(AdminPrivilege.DELETE_OWNED)) {
-            c.containers().delete(c.containers().reload(adasProject));
+            c.containers().delete(c.reload(adasProject));
         }
     }
 
     @Test
     void withoutPrivilegesARestrictedAdministratorOnlyViews() {
         try (Session c = curator()) {
-            assertEquals("ada's", c.containers().reload(adasProject).name());
-            assertThrows(SecurityViolation.class, () -> c.containers().rename(c.containers().reload(adasProject), "x"));
+            assertEquals("ada's", c.reload(adasProject).name());
+            assertThrows(SecurityViolation.class, () -> c.rename(c.reload(adasProject), "x"));
             assertThrows(SecurityViolation.class, () -> c.withGroup(lab).containers().createProject("x"));
             assertThrows(SecurityViolation.class, () -> c.admin().createGroup("g", Permissions.Level.PRIVATE));
             assertThrows(SecurityViolation.class, () -> c.admin().createUser("u", "U", "U", lab));

@@ -75,7 +75,7 @@ class SessionEscalationTest {
                 assertFalse(joined.context().admin());
                 assertEquals(lab.group("readOnly").id(), joined.context().groupId());
                 Project hidden = project("ada@private");
-                assertThrows(OmeroException.class, () -> joined.containers().rename(hidden, "renamed"));
+                assertThrows(OmeroException.class, () -> joined.rename(hidden, "renamed"));
                 assertThrows(SecurityViolation.class, () -> joined.admin().createGroup("mine",
                         org.omerosdk.model.Permissions.Level.PRIVATE));
             }

@@ -36,18 +36,18 @@ class StaleCopyTest {
             Link<?, ?> link = bob.annotations().attach(image, bob.annotations().createTag("t"));
             Link<?, ?> gone = bob.annotations().attach(image, bob.annotations().createTag("u"));
             // bob holds copies; ada changes the project (bob's copy goes stale), then the group becomes private
-            Project bobsHidden = bob.containers().reload(hidden);
-            Project bobsDeleted = bob.containers().reload(deleted);
-            ada.containers().rename(hidden, "changed");
-            ada.containers().rename(deleted, "changed");
-            ada.containers().delete(ada.containers().reload(deleted));
+            Project bobsHidden = bob.reload(hidden);
+            Project bobsDeleted = bob.reload(deleted);
+            ada.rename(hidden, "changed");
+            ada.rename(deleted, "changed");
+            ada.containers().delete(ada.reload(deleted));
             bob.annotations().detach(gone);
             lab.root.admin().changeLevel(lab.group(Permissions.Level.READ_WRITE), Permissions.Level.PRIVATE, false);
 
             NotFoundException missing = assertThrows(NotFoundException.class,
-                    () -> bob.containers().rename(bobsDeleted, "x"));
+                    () -> bob.rename(bobsDeleted, "x"));
             NotFoundException invisible = assertThrows(NotFoundException.class,
-                    () -> bob.containers().rename(bobsHidden, "x"));
+                    () -> bob.rename(bobsHidden, "x"));
             assertEquals(missing.getMessage().replace(Long.toString(deleted.id()), "ID"),
                     invisible.getMessage().replace(Long.toString(hidden.id()), "ID"));
             // bob's link on ada's image: its parent is now invisible; the downgrade removed it, so both are missing

@@ -52,10 +52,10 @@ class SystemGroupsTest {
                         .anyMatch(p -> p.id() == common.id()));
                 // but changed only by its owner (treated as rw---- for updates)
                 assertThrows(SecurityViolation.class,
-                        () -> eve.containers().rename(eve.containers().reload(common), "mine"));
+                        () -> eve.rename(eve.reload(common), "mine"));
             }
             try (Session ada = root.sudo("ada")) {
-                assertEquals("renamed", ada.containers().rename(ada.containers().reload(common), "renamed").name());
+                assertEquals("renamed", ada.rename(ada.reload(common), "renamed").name());
             }
         }
     }

@@ -35,7 +35,7 @@ class WriteCheckTest {
         root.admin().createUser("ada", "Ada", "Lovelace", privateLab, readOnlyLab, readWriteLab);
         root.admin().createUser("bob", "Bob", "Hooke", privateLab, readOnlyLab, readWriteLab);
         root.admin().createUser("pi", "Pat", "Investigator", privateLab);
-        root.admin().setGroupOwner(privateLab, root.admin().user("pi"), true);
+        root.admin().addToGroup(root.admin().user("pi"), privateLab, true);
         root.admin().createUser("eve", "Eve", "Outsider", readWriteLab);
     }
 
@@ -55,17 +55,17 @@ class WriteCheckTest {
         Project p = adasProject(readOnlyLab, "ro");
         try (Session bob = sdk.rootSession().sudo("bob")) {
             SecurityViolation e = assertThrows(SecurityViolation.class,
-                    () -> bob.withGroup(readOnlyLab).containers().rename(p, "mine now"));
+                    () -> bob.withGroup(readOnlyLab).rename(p, "mine now"));
             assertTrue(e.getMessage().contains("may not edit") && e.getMessage().contains("Read-Only"), e.getMessage());
         }
-        assertEquals("ro", sdk.rootSession().containers().reload(p).name());
+        assertEquals("ro", sdk.rootSession().reload(p).name());
     }
 
     @Test
     void readWriteMemberMayRenameOthersProject() {
         Project p = adasProject(readWriteLab, "rw");
         try (Session bob = sdk.rootSession().sudo("bob")) {
-            assertEquals("renamed", bob.withGroup(readWriteLab).containers().rename(p, "renamed").name());
+            assertEquals("renamed", bob.withGroup(readWriteLab).rename(p, "renamed").name());
         }
     }
 
@@ -75,7 +75,7 @@ class WriteCheckTest {
         try (Session bob = sdk.rootSession().sudo("bob")) {
             assertThrows(NotFoundException.class, () -> bob.withGroup(privateLab).containers().delete(p));
         }
-        assertEquals("hidden", sdk.rootSession().containers().reload(p).name());
+        assertEquals("hidden", sdk.rootSession().reload(p).name());
     }
 
     @Test
@@ -89,7 +89,7 @@ class WriteCheckTest {
             assertTrue(e.getMessage().contains("may not link"), e.getMessage());
             inLab.containers().delete(gone);
         }
-        assertThrows(NotFoundException.class, () -> sdk.rootSession().containers().reload(gone));
+        assertThrows(NotFoundException.class, () -> sdk.rootSession().reload(gone));
     }
 
     @Test

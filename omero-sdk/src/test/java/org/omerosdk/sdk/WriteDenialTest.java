@@ -75,7 +75,7 @@ class WriteDenialTest {
                     + root.containers().projects(Listing.all()).size();
 
             Map<String, Runnable> writes = new LinkedHashMap<>();
-            writes.put("rename a colleague's project", () -> bob.containers().rename(project, "mine now"));
+            writes.put("rename a colleague's project", () -> bob.rename(project, "mine now"));
             writes.put("delete a colleague's dataset", () -> bob.containers().delete(dataset));
             writes.put("add a dataset to a colleague's project", () -> bob.containers().createDataset(project, "d"));
             writes.put("link own dataset into a colleague's project", () -> bob.containers().link(project,
@@ -118,7 +118,7 @@ class WriteDenialTest {
             long after = root.images().count(Listing.all()) + root.containers().datasets(Listing.all()).size()
                     + root.containers().projects(Listing.all()).size();
             assertEquals(before, after);
-            assertEquals("ada's project", root.containers().reload(project).name());
+            assertEquals("ada's project", root.reload(project).name());
             assertEquals(1, root.containers().countImages(dataset));
             assertEquals(1, root.annotations().on(adasImage).size());
             assertTrue(root.annotations().on(bobsImage).isEmpty());

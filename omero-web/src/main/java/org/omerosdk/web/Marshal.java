@@ -50,7 +50,7 @@ final class Marshal {
         return owners.computeIfAbsent(id, k -> {
             Map<String, Object> m = Json.object("@id", k, "@type", type("Experimenter"));
             try {
-                Experimenter e = session.containers().get(Experimenter.class, k);
+                Experimenter e = session.get(Experimenter.class, k);
                 m.put("FirstName", e.firstName());
                 m.put("LastName", e.lastName());
                 m.put("UserName", e.omeName());
@@ -66,7 +66,7 @@ final class Marshal {
         return groups.computeIfAbsent(id, k -> {
             Map<String, Object> m = Json.object("@id", k, "@type", type("ExperimenterGroup"));
             try {
-                ExperimenterGroup g = session.containers().get(ExperimenterGroup.class, k);
+                ExperimenterGroup g = session.get(ExperimenterGroup.class, k);
                 m.put("Name", g.name());
                 g.description().ifPresent(desc -> m.put("Description", desc));
                 m.put("omero:details", Json.object("@type", "TBD#Details",

@@ -138,7 +138,7 @@ final class ModelRoutes {
             long id = Exchange.parseId("owner", owner.get());
             if (id != -1) {
                 try {
-                    l = l.ownedBy(s.containers().get(Experimenter.class, id));
+                    l = l.ownedBy(s.get(Experimenter.class, id));
                 } catch (NotFoundException e) {
                     return Optional.empty();
                 }
@@ -149,7 +149,7 @@ final class ModelRoutes {
             long id = Exchange.parseId("group", group.get());
             if (id != -1) {
                 try {
-                    l = l.inGroup(s.containers().get(ExperimenterGroup.class, id));
+                    l = l.inGroup(s.get(ExperimenterGroup.class, id));
                 } catch (NotFoundException e) {
                     return Optional.empty();
                 }
@@ -162,7 +162,7 @@ final class ModelRoutes {
     private static <T extends NamedObject> T parent(Session s, Class<T> type, String typeName, String id) {
         long parsed = Exchange.parseId(typeName, id);
         try {
-            return s.containers().get(type, parsed);
+            return s.get(type, parsed);
         } catch (NotFoundException e) {
             throw HttpError.notFound(typeName, parsed);
         }

@@ -88,7 +88,8 @@ public abstract class IObject {
     protected final void requireLoaded() {
         if (unloaded) {
             throw new NotLoadedException(this + " is an id-only reference: only its id is known here; read it "
-                    + "through a session for its fields");
+                    + "through a session for its fields (session.reload(it) or session.get(" + getClass().getSimpleName()
+                    + ".class, " + id + "))");
         }
     }
 

@@ -132,8 +132,8 @@ final class ImportCommand implements Callable<Integer> {
             throw new ValidationException("--target " + spec + ": expected Dataset:ID or Screen:ID");
         }
         return switch (type.toLowerCase(Locale.ROOT)) {
-            case "dataset" -> ImportOptions.target(session.containers().get(Dataset.class, id));
-            case "screen" -> ImportOptions.target(session.containers().get(Screen.class, id));
+            case "dataset" -> ImportOptions.target(session.get(Dataset.class, id));
+            case "screen" -> ImportOptions.target(session.get(Screen.class, id));
             default -> throw new ValidationException("--target " + spec + ": expected Dataset:ID or Screen:ID");
         };
     }

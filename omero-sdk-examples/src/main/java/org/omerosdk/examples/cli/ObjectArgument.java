@@ -45,7 +45,7 @@ final class ObjectArgument {
         if (!ok || !TYPES.containsKey(type)) {
             throw new ValidationException("\"" + spec + "\": expected " + expected);
         }
-        return session.containers().get(TYPES.get(type), id);
+        return session.get(TYPES.get(type), id);
     }
 
     /** The image {@code spec} ({@code Image:ID}) names. */

@@ -146,7 +146,7 @@ public final class Demo {
             counts.usersCreated++;
         }
         for (ExperimenterGroup g : groups) {
-            root.admin().setGroupOwner(g, users.get(USERS - 1), true);
+            root.admin().addToGroup(users.get(USERS - 1), g, true);
         }
         return users;
     }
@@ -319,17 +319,17 @@ public final class Demo {
                         .filter(x -> x.name().equals("permission tour")).findFirst()
                         .orElseGet(() -> mine.containers().createProject("permission tour"));
                 Session other = colleague.withGroup(g);
-                String view = outcome(() -> other.containers().reload(p));
+                String view = outcome(() -> other.reload(p));
                 String rename = outcome(() -> {
-                    Project renamed = other.containers().rename(other.containers().reload(p), "renamed by user-2");
-                    other.containers().rename(renamed, "permission tour");
+                    Project renamed = other.rename(other.reload(p), "renamed by user-2");
+                    other.rename(renamed, "permission tour");
                 });
                 String link = outcome(() -> other.containers().delete(other.containers().createDataset(
-                        other.containers().reload(p), "added by user-2")));
+                        other.reload(p), "added by user-2")));
                 Session pi = trainer.withGroup(g);
                 String piRename = outcome(() -> {
-                    Project renamed = pi.containers().rename(pi.containers().reload(p), "renamed by the owner");
-                    pi.containers().rename(renamed, "permission tour");
+                    Project renamed = pi.rename(pi.reload(p), "renamed by the owner");
+                    pi.rename(renamed, "permission tour");
                 });
                 out.printf("    %-20s view: %-8s rename: %-8s add dataset: %-8s | owner renames: %s%n", g.name(),
                         view, rename, link, piRename);

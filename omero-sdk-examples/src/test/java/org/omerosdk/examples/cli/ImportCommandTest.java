@@ -97,7 +97,7 @@ class ImportCommandTest {
         try (OmeroSdk sdk = OmeroSdk.builder().dataDirectory(data).open(); Session root = sdk.rootSession()) {
             Image imported = root.images().get(Long.parseLong(image.group(1)));
             assertEquals(root.admin().user("alice").id(), imported.details().ownerId().orElseThrow());
-            assertEquals(1, root.containers().countImages(root.containers().get(Dataset.class, datasetId)));
+            assertEquals(1, root.containers().countImages(root.get(Dataset.class, datasetId)));
         }
 
         assertEquals(0, omero("logout"), err);
