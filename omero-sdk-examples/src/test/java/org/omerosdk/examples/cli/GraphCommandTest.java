@@ -85,7 +85,7 @@ class GraphCommandTest {
     private boolean exists(Class<? extends org.omerosdk.model.meta.IObject> type, long id) {
         return asRoot(s -> {
             try {
-                s.containers().get(type, id);
+                s.get(type, id);
                 return true;
             } catch (NotFoundException e) {
                 return false;
@@ -123,14 +123,14 @@ class GraphCommandTest {
         assertEquals(0, as("alice", "chgrp", "other", "Project:" + project), err);
         // the project, its dataset and the link between them move together
         assertEquals("Moving to Group:" + other + " Project:" + project + " ... ok, 3 objects\n", out);
-        assertEquals(Long.valueOf(other), asRoot(s -> s.containers().get(Dataset.class, dataset).details().groupId().get()));
+        assertEquals(Long.valueOf(other), asRoot(s -> s.get(Dataset.class, dataset).details().groupId().get()));
     }
 
     @Test
     void chgrpToAGroupOneIsNotInIsRefusedAndChangesNothing() {
         assertEquals(OmeroCli.EXIT_FAILED, as("bob", "chgrp", "Group:" + other, "Dataset:" + dataset));
         assertTrue(err.startsWith("omero: "), err);
-        assertEquals(Long.valueOf(lab), asRoot(s -> s.containers().get(Dataset.class, dataset).details().groupId().get()));
+        assertEquals(Long.valueOf(lab), asRoot(s -> s.get(Dataset.class, dataset).details().groupId().get()));
     }
 
     @Test
@@ -139,11 +139,11 @@ class GraphCommandTest {
             root.admin().setPassword(root.admin().user("root"), "root-pw".toCharArray());
         }
         assertEquals(0, as("root", "chown", "bob", "Project:" + project + "", "--dry-run"), err);
-        assertEquals(Long.valueOf(lab), asRoot(s -> s.containers().get(Dataset.class, dataset).details().groupId().get()));
-        assertTrue(asRoot(s -> s.containers().get(Project.class, project).details().ownerId().get()) != bob);
+        assertEquals(Long.valueOf(lab), asRoot(s -> s.get(Dataset.class, dataset).details().groupId().get()));
+        assertTrue(asRoot(s -> s.get(Project.class, project).details().ownerId().get()) != bob);
         assertEquals(0, as("root", "chown", "Experimenter:" + bob, "Project:" + project), err);
         assertEquals("Giving to Experimenter:" + bob + " Project:" + project + " ... ok, 3 objects\n", out);
-        assertEquals(Long.valueOf(bob), asRoot(s -> s.containers().get(Dataset.class, dataset).details().ownerId().get()));
+        assertEquals(Long.valueOf(bob), asRoot(s -> s.get(Dataset.class, dataset).details().ownerId().get()));
     }
 
     @Test
