@@ -5,13 +5,16 @@ import java.util.List;
 import org.omerosdk.model.ValidationException;
 import org.omerosdk.model.annotations.Annotation;
 import org.omerosdk.model.annotations.CommentAnnotation;
+import org.omerosdk.model.annotations.MapAnnotation;
+import org.omerosdk.model.annotations.NamedValue;
 import org.omerosdk.model.annotations.TagAnnotation;
 import org.omerosdk.model.meta.IObject;
 import org.omerosdk.model.meta.Link;
 
 /**
- * Tags and comments, and the links that attach them to projects, datasets, images, screens, plates, ROIs and the
- * other annotatable objects (OMERO's IMetadata / IUpdate for annotations), in the session's context.
+ * Tags, comments and key-value maps, and the links that attach them to projects, datasets, images, screens, plates,
+ * ROIs, other annotations (a tag set's tags) and the other annotatable objects (OMERO's IMetadata / IUpdate for
+ * annotations), in the session's context.
  *
  * <p>Attaching needs the right to annotate both ends (OMERO's linkage check): one's own objects always; another
  * member's image or tag in a Read-Annotate or Read-Write group; in a Read-Only group only as the group's owner or an
@@ -51,11 +54,40 @@ public final class Annotations {
      */
     public Link<?, ?> attach(IObject target, Annotation annotation) {
         Class<?> linkType = linkType(target);
+        if (target instanceof Annotation && annotation.isSaved() && target.isSaved()
+                && target.id() == annotation.id()) {
+            throw new ValidationException(annotation + " cannot annotate itself");
+        }
         return session.write((q, w) -> {
             IObject parent = Containers.load(q, target);
-            Annotation child = Containers.load(q, annotation);
+            // a new annotation is saved with its link, in the same transaction (the caller's group, as its own)
+            Annotation child = annotation.isSaved() ? Containers.load(q, annotation) : w.create(annotation);
             return w.create(newLink(linkType, parent, child));
         });
+    }
+
+    /**
+     * A new key-value annotation (OMERO's MapAnnotation) in the session's group: {@code pairs} in their order,
+     * a key may repeat, in namespace {@code ns} ({@link MapAnnotation#CLIENT_NS} for the pairs OMERO's clients let
+     * users edit). Attach it with {@link #attach}, or pass an unsaved one to {@link #attach} to do both at once.
+     *
+     * @throws ValidationException for a blank namespace, or a key longer than 255 or a value longer than 10,000
+     *                             characters (naming the pair)
+     */
+    public MapAnnotation createMap(String ns, List<NamedValue> pairs) {
+        return session.write((q, w) -> w.create(newMap(ns, pairs)));
+    }
+
+    /** An unsaved map annotation (see {@link #createMap}); the write path checks the pairs' lengths. */
+    private static MapAnnotation newMap(String ns, List<NamedValue> pairs) {
+        java.util.Objects.requireNonNull(pairs, "pairs");
+        if (ns == null || ns.isBlank()) {
+            throw new ValidationException("a map annotation needs a namespace (" + MapAnnotation.CLIENT_NS
+                    + " for pairs users edit)");
+        }
+        MapAnnotation m = new MapAnnotation(pairs);
+        m.setNs(ns);
+        return m;
     }
 
     /** The annotations on {@code target} the caller may see, by id. */
@@ -92,16 +124,20 @@ public final class Annotations {
         session.graphs().run(org.omerosdk.sdk.graph.GraphRequest.delete(link));
     }
 
-    /** OMERO's naming: {@code Image} is annotated through {@code ImageAnnotationLink}. */
+    /**
+     * OMERO's naming: {@code Image} is annotated through {@code ImageAnnotationLink}, every kind of annotation
+     * through {@code AnnotationAnnotationLink}.
+     */
     private static Class<?> linkType(IObject target) {
-        String name = Annotation.class.getPackageName() + "."
-                + org.hibernate.Hibernate.getClass(target).getSimpleName() + "AnnotationLink";
-        try {
-            return Class.forName(name);
-        } catch (ClassNotFoundException e) {
-            throw new ValidationException(org.hibernate.Hibernate.getClass(target).getSimpleName()
-                    + " objects take no annotations");
+        Class<?> type = org.hibernate.Hibernate.getClass(target);
+        for (Class<?> c = type; c != null && c != IObject.class; c = c.getSuperclass()) {
+            try {
+                return Class.forName(Annotation.class.getPackageName() + "." + c.getSimpleName() + "AnnotationLink");
+            } catch (ClassNotFoundException e) {
+                // a subtype is annotated through its supertype's link (a tag through AnnotationAnnotationLink)
+            }
         }
+        throw new ValidationException(type.getSimpleName() + " objects take no annotations");
     }
 
     private static Link<?, ?> newLink(Class<?> type, IObject parent, Annotation child) {

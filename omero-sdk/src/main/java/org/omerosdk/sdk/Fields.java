@@ -1,10 +1,14 @@
 package org.omerosdk.sdk;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embeddable;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToOne;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
+import java.util.Collection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +28,8 @@ final class Fields {
 
     private final List<Field> references;
     private final List<StringColumn> strings;
+    /** Collections of embedded values ({@code MapAnnotation}'s pairs), whose string columns are checked alike. */
+    private final List<Field> embeddedCollections;
 
     private record StringColumn(Field field, int length, boolean nullable) {
     }
@@ -31,6 +37,7 @@ final class Fields {
     private Fields(Class<?> type) {
         List<Field> refs = new ArrayList<>();
         List<StringColumn> cols = new ArrayList<>();
+        List<Field> embedded = new ArrayList<>();
         for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
             for (Field f : c.getDeclaredFields()) {
                 if (Modifier.isStatic(f.getModifiers()) || Modifier.isTransient(f.getModifiers())) {
@@ -45,11 +52,18 @@ final class Fields {
                     f.setAccessible(true);
                     // JPA's default length is 255, and the migrations declare varchar(255) where none is given
                     cols.add(new StringColumn(f, col == null ? 255 : col.length(), col == null || col.nullable()));
+                } else if (f.isAnnotationPresent(ElementCollection.class)
+                        && f.getGenericType() instanceof ParameterizedType pt
+                        && pt.getActualTypeArguments()[0] instanceof Class<?> element
+                        && element.isAnnotationPresent(Embeddable.class)) {
+                    f.setAccessible(true);
+                    embedded.add(f);
                 }
             }
         }
         this.references = List.copyOf(refs);
         this.strings = List.copyOf(cols);
+        this.embeddedCollections = List.copyOf(embedded);
     }
 
     static Fields of(Class<?> type) {
@@ -106,9 +120,26 @@ final class Fields {
      *                             longer than its column or a required one that is missing
      */
     void validate(IObject o) {
+        validate(o, org.hibernate.Hibernate.getClass(o).getSimpleName());
+    }
+
+    /** {@link #validate(IObject)} of {@code o} (an entity or an embedded value) named {@code name} in messages. */
+    private void validate(Object o, String name) {
+        for (Field f : embeddedCollections) {
+            Object values = get(f, o);
+            if (values instanceof Collection<?> c) {
+                int i = 0;
+                for (Object v : c) {
+                    if (v != null) {
+                        of(v.getClass()).validate(v, name + "." + f.getName() + "[" + i + "]");
+                    }
+                    i++;
+                }
+            }
+        }
         for (StringColumn c : strings) {
             String v = (String) get(c.field, o);
-            String what = org.hibernate.Hibernate.getClass(o).getSimpleName() + "." + c.field.getName();
+            String what = name + "." + c.field.getName();
             if (v == null) {
                 if (!c.nullable) {
                     throw new ValidationException(what + " is required and was not given");

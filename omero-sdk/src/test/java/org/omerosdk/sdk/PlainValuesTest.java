@@ -94,6 +94,9 @@ class PlainValuesTest {
         tag = ada.annotations().createTag("t");
         ada.annotations().attach(image, tag);
         ada.annotations().attach(image, ada.annotations().createComment("c"));
+        ada.annotations().attach(image, ada.annotations().createMap(
+                org.omerosdk.model.annotations.MapAnnotation.CLIENT_NS,
+                List.of(new org.omerosdk.model.annotations.NamedValue("gene", "CDC20"))));
         roi = ada.rois().draw(image, "r", List.of(new Rectangle(0, 0, 1, 1)));
         ada.renderings().save(image, display());
         screen = ada.containers().createScreen("s");
@@ -361,6 +364,10 @@ class PlainValuesTest {
         // Annotations
         c.put("Annotations.createTag(String)", () -> ada.annotations().createTag(name("t")));
         c.put("Annotations.createComment(String)", () -> ada.annotations().createComment(name("c")));
+        c.put("Annotations.createMap(String,List)", () -> ada.annotations().createMap(
+                org.omerosdk.model.annotations.MapAnnotation.CLIENT_NS, List.of(
+                        new org.omerosdk.model.annotations.NamedValue("k", "v"),
+                        new org.omerosdk.model.annotations.NamedValue("k", "w"))));
         c.put("Annotations.tags(Listing)", () -> ada.annotations().tags(Listing.all()));
         c.put("Annotations.attach(IObject,Annotation)", () -> ada.annotations().attach(project, tag));
         c.put("Annotations.on(IObject)", () -> ada.annotations().on(image));
