@@ -13,6 +13,7 @@ import java.util.Properties;
 import org.omerosdk.model.AuthenticationException;
 import org.omerosdk.model.NotFoundException;
 import org.omerosdk.model.StorageException;
+import org.omerosdk.model.ValidationException;
 import org.omerosdk.model.config.OmeroConfig;
 import org.omerosdk.model.meta.ExperimenterGroup;
 import org.omerosdk.sdk.OmeroSdk;
@@ -184,6 +185,30 @@ public final class OmeroSdkIJ {
     public static ImagePlus openVirtual(long imageId, int level) {
         Session s = session();
         return new ImageOpener(s).openVirtual(s.images().get(imageId), level);
+    }
+
+    /**
+     * Shows the ROIs of the image {@code imp} was opened from in its overlay (those the session may see), replacing
+     * the overlay's earlier OMERO ROIs and keeping ROIs drawn since; OMERO's 0-based z/c/t become 1-based hyperstack
+     * positions, a shape on every plane a ROI on every plane. Returns the number of ImageJ ROIs added.
+     *
+     * @throws ValidationException when {@code imp} was not opened from the repository
+     * @throws NotFoundException   when its image is no longer visible
+     */
+    public static int loadRois(ImagePlus imp) {
+        return new RoiTransfer(session()).load(imp);
+    }
+
+    /**
+     * Saves the overlay of {@code imp} as ROIs on its image: each ROI drawn in ImageJ becomes an OMERO ROI; ROIs
+     * loaded from OMERO keep their grouping, and with {@code replace} the ROIs they came from are deleted first
+     * (otherwise they are added again beside them). Returns the number of OMERO ROIs written.
+     *
+     * @throws ValidationException when there is nothing to save or an ImageJ ROI has no OMERO shape
+     * @throws org.omerosdk.model.SecurityViolation when the session may not annotate the image or delete a ROI
+     */
+    public static int saveRois(ImagePlus imp, boolean replace) {
+        return new RoiTransfer(session()).save(imp, replace);
     }
 
     /** Ends the session and closes the repository. */
