@@ -65,10 +65,15 @@ final class WebLab implements AutoCloseable {
 
     /** {@code pixels} written as an OME-TIFF (256² tiles) and imported by ada into {@code group}. */
     Image importPixels(String group, PixelSource pixels, String name) {
+        return importPixels("ada", group, pixels, name);
+    }
+
+    /** {@code pixels} written as an OME-TIFF (256² tiles) and imported by {@code user} into {@code group}. */
+    Image importPixels(String user, String group, PixelSource pixels, String name) {
         Path tif = dir.resolve(name + ".ome.tif");
         OmeTiffExporter.standard().write(pixels, name, tif);
-        try (Session ada = lab.login("ada")) {
-            return importInto(ada, group, tif);
+        try (Session s = lab.login(user)) {
+            return importInto(s, group, tif);
         }
     }
 

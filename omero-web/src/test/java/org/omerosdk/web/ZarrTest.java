@@ -215,6 +215,26 @@ class ZarrTest {
     }
 
     @Test
+    void rawPixelsTheBinaryAccessPolicyRestrictsAnswer403WhileRenderingStillWorks() {
+        // bob's image in "readOnly", whose own policy lacks +read: only those who may edit it may read its pixels
+        Image restricted = lab.importPixels("bob", "readOnly", WebLab.knownPixels(), "restricted");
+        lab.lab.root.admin().setBinaryAccess(lab.lab.group("readOnly"), "-read");
+        try {
+            Browser reader = ada;   // a member of readOnly who may see bob's image but not edit it
+            for (String key : List.of(".zattrs", "0/.zarray", "0/0/0/0/0/0")) {
+                HttpResponse<byte[]> r = reader.get(base(restricted) + key);
+                assertEquals(403, r.statusCode(), key);
+                assertEquals("Permission denied", Browser.json(r).get("message").asString());
+                assertEquals(200, bob.get(base(restricted) + key).statusCode(), key);
+            }
+            // a rendered view is not a download (OMERO's rendering engine does not check the policy)
+            assertEquals(200, reader.get("/webgateway/render_thumbnail/" + restricted.id() + "/").statusCode());
+        } finally {
+            lab.lab.root.admin().setBinaryAccess(lab.lab.group("readOnly"), null);
+        }
+    }
+
+    @Test
     void keysOutsideTheArraysAnswer404() {
         for (String key : List.of("zarr.json", "0/.zattrs", "2/.zarray", "0/0/2/0/0/0", "0/0/0/0/1/0",
                 "0/0/0/0/0/1", "0/0/0/0/99999999999999999999/0", "../.zattrs")) {
