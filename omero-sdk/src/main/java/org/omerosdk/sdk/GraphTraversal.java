@@ -968,20 +968,42 @@ final class GraphTraversal {
     }
 
     /**
-     * A query over a batch of ids written into it as literals ({@code :ids} becomes {@code (1, 2, ...)}): the
-     * databases match literal lists by hash or index (H2 compares each row with every bound parameter of a
-     * parameter list), and nothing is bound per id. The ids are longs from the database, never a caller's text.
+     * A query over a batch of ids. On H2 the ids are written into it as literals ({@code :ids} becomes
+     * {@code (1, 2, ...)}): H2 matches a constant list by hash, but compares each row with every bound parameter of
+     * a parameter list (most of a large operation's time, JFR). The ids are longs from the database, never a
+     * caller's text. PostgreSQL is faster with the bound list (its plans are reused; with literals each batch is
+     * parsed and planned anew: 2,000 images dry run / chgrp / delete 2.2 / 8.0 / 5.3 s bound, 5.2 / 11.6 / 9.8 s
+     * literal).
      */
     private <T> org.hibernate.query.SelectionQuery<T> query(java.util.Collection<Long> ids, String hql, Class<T> type) {
+        if (bound()) {
+            return h.createSelectionQuery(hql, type).setParameter("ids", ids);
+        }
         return h.createSelectionQuery(withIds(hql, ids), type).setQueryPlanCacheable(false);
     }
 
     private org.hibernate.query.MutationQuery mutation(java.util.Collection<Long> ids, String hql) {
+        if (bound()) {
+            return h.createMutationQuery(hql).setParameter("ids", ids);
+        }
         return h.createMutationQuery(withIds(hql, ids));
     }
 
     private org.hibernate.query.MutationQuery nativeMutation(java.util.Collection<Long> ids, String sql) {
+        if (bound()) {
+            return h.createNativeMutationQuery(sql).setParameter("ids", ids);
+        }
         return h.createNativeMutationQuery(withIds(sql, ids));
+    }
+
+    private Boolean bound;
+
+    private boolean bound() {
+        if (bound == null) {
+            bound = ((org.hibernate.engine.spi.SessionFactoryImplementor) h.getSessionFactory()).getJdbcServices()
+                    .getDialect() instanceof org.hibernate.dialect.PostgreSQLDialect;
+        }
+        return bound;
     }
 
     static String withIds(String query, java.util.Collection<Long> ids) {
