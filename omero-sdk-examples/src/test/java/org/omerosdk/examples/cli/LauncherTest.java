@@ -163,6 +163,13 @@ class LauncherTest {
     }
 
     @Test
+    void withoutTheModuleJarItRunsTheClassesDirectoryWithoutAnArchive() throws Exception {
+        Run r = fake("version");
+        assertTrue(r.out().contains("-cp " + fakeRoot.resolve("omero-sdk-examples/target/classes") + ":"), r.out());
+        assertFalse(r.out().contains("-XX:"), r.out());
+    }
+
+    @Test
     void withTheModuleJarRunsWriteAClassDataArchiveUntilABigOneExistsThenMapIt() throws Exception {
         fake("version");
         Path target = fakeRoot.resolve("omero-sdk-examples/target");
