@@ -1,12 +1,11 @@
 package org.omerosdk.sdk;
 
-import java.util.LinkedHashSet;
 import java.util.Set;
-import java.util.ServiceLoader;
 import java.util.TreeSet;
 import org.omerosdk.model.ValidationException;
 import org.omerosdk.model.config.ConfigKeys;
 import org.omerosdk.model.config.OmeroConfig;
+import org.omerosdk.model.config.Providers;
 import org.omerosdk.model.store.BinaryStore;
 
 /** The store {@code omero.sdk.binary_store} names, for a host that gives the builder none. */
@@ -28,21 +27,13 @@ final class ConfiguredStores {
         if (name.equals(FILESYSTEM)) {
             return null;
         }
-        Set<ClassLoader> loaders = new LinkedHashSet<>();
-        loaders.add(ConfiguredStores.class.getClassLoader());
-        ClassLoader context = Thread.currentThread().getContextClassLoader();
-        if (context != null) {
-            loaders.add(context);
-        }
         Set<String> found = new TreeSet<>();
         found.add(FILESYSTEM);
-        for (ClassLoader loader : loaders) {
-            for (BinaryStore.Provider p : ServiceLoader.load(BinaryStore.Provider.class, loader)) {
-                if (p.name().equals(name)) {
-                    return p.open(config);
-                }
-                found.add(p.name());
+        for (BinaryStore.Provider p : Providers.of(BinaryStore.Provider.class, ConfiguredStores.class)) {
+            if (p.name().equals(name)) {
+                return p.open(config);
             }
+            found.add(p.name());
         }
         throw new ValidationException(ConfigKeys.SDK_BINARY_STORE.name() + " is \"" + name + "\" but no store of "
                 + "that name is on the class path" + (name.equals("s3")

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import org.omerosdk.model.config.Providers;
 import org.omerosdk.model.FormatException;
 
 /**
@@ -29,9 +30,9 @@ public final class FormatReaders {
         this.readers = List.copyOf(readers);
     }
 
-    /** Every reader on the class path of this class's loader. */
+    /** Every reader on the class path: this library's own loader first, then the thread's context loader. */
     public static FormatReaders discover() {
-        return discover(FormatReaders.class.getClassLoader());
+        return new FormatReaders(Providers.of(FormatReader.class, FormatReaders.class));
     }
 
     /** Every reader {@code loader} finds. */

@@ -1,11 +1,9 @@
 package org.omerosdk.permissions.ldap;
 
-import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
-import java.util.ServiceLoader;
-import java.util.Set;
 import org.omerosdk.model.ValidationException;
+import org.omerosdk.model.config.Providers;
 
 /**
  * An LDAP directory as the login chain uses it ({@code omero.ldap.*} semantics). The implementation lives in the
@@ -44,16 +42,8 @@ public interface Directory {
      * @throws ValidationException when no provider is on the class path, naming the artifact to add
      */
     static Directory open(LdapSettings settings, Map<String, NewUserGroupMapper> mappers) {
-        Set<ClassLoader> loaders = new LinkedHashSet<>();
-        loaders.add(Directory.class.getClassLoader());
-        ClassLoader context = Thread.currentThread().getContextClassLoader();
-        if (context != null) {
-            loaders.add(context);
-        }
-        for (ClassLoader loader : loaders) {
-            for (Provider p : ServiceLoader.load(Provider.class, loader)) {
-                return p.open(settings, mappers);
-            }
+        for (Provider p : Providers.of(Provider.class, Directory.class)) {
+            return p.open(settings, mappers);
         }
         throw new ValidationException("omero.ldap.config is true but no LDAP directory is on the class path: add "
                 + "the dependency " + ARTIFACT + " (same version as omero-sdk), which brings UnboundID's LDAP SDK");
