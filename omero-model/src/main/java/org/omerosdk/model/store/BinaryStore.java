@@ -102,17 +102,32 @@ public interface BinaryStore extends AutoCloseable {
     }
 
     /**
-     * Writes the remaining bytes of {@code content} to {@code key} as one of many objects that the caller publishes
-     * itself, by a marker it writes after {@link #flush()} (a pyramid's chunks, then its metadata). What put
+     * Writes the remaining bytes of {@code parts}, one after the other, to {@code key} as one of many
+     * objects that the caller publishes itself, by a marker it writes after {@link #flush()} (a pyramid's chunks, then its metadata). What put
      * guarantees beyond that is relaxed, so a backend can skip its per-object staging: while this call runs a reader
      * may see the object partly written, and until {@link #flush()} returns a crash may leave it partly written.
      * Once it returns, reads see the whole object; once {@link #flush()} returns, it is durable. An existing object,
      * or anything else already at the key, is replaced as {@link #put} replaces it, never written through. The
-     * default is {@link #put}, so a store that refuses writes refuses these too.
+     * default is {@link #put} of the concatenation, so a store that refuses writes refuses these too. Parts let a
+     * caller hand over an object that lies in several places (a chunk's rows in a strip of a wider image) without
+     * copying it first; a filesystem store writes them with one gathering write. The parts' positions are advanced.
      */
-    default void putBatched(String key, java.nio.ByteBuffer content) {
-        byte[] bytes = new byte[content.remaining()];
-        content.get(bytes);
+    default void putBatched(String key, java.nio.ByteBuffer... parts) {
+        long size = 0;
+        for (java.nio.ByteBuffer p : parts) {
+            size += p.remaining();
+        }
+        if (size > Integer.MAX_VALUE - 8) {
+            throw new org.omerosdk.model.ValidationException("object " + key + " of " + size
+                    + " bytes is too large for one batched write (at most 2 GiB)");
+        }
+        byte[] bytes = new byte[(int) size];
+        int at = 0;
+        for (java.nio.ByteBuffer p : parts) {
+            int n = p.remaining();
+            p.get(bytes, at, n);
+            at += n;
+        }
         put(key, bytes);
     }
 

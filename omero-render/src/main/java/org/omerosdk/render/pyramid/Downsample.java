@@ -30,11 +30,17 @@ final class Downsample {
         in.order(ByteOrder.LITTLE_ENDIAN);
         out.order(ByteOrder.LITTLE_ENDIAN);
         // whole 2 x 2 blocks of 8- and 16-bit pixels take a fast path; the odd edges and other types the general one
-        int fullW = in.hasArray() && out.hasArray() && type.bytesPerPixel() <= 2 ? iw / 2 : 0;
+        boolean arrays = in.hasArray() && out.hasArray();
+        boolean direct = in.isDirect() && out.isDirect();
+        int fullW = (arrays || direct) && type.bytesPerPixel() <= 2 ? iw / 2 : 0;
         for (int oy = 0; oy < oh; oy++) {
             int from = 0;
             if (2 * oy + 1 < ih && fullW > 0) {
-                blocks(type, in, iw, out, ow, oy, fullW);
+                if (arrays) {
+                    blocks(type, in, iw, out, ow, oy, fullW);
+                } else {
+                    directBlocks(type, in, iw, out, ow, oy, fullW);
+                }
                 from = fullW;
             }
             for (int ox = from; ox < ow; ox++) {
@@ -139,6 +145,42 @@ final class Downsample {
                     dst[o] = (byte) ((sum + 2) >>> 2);
                 }
                 break;
+        }
+    }
+
+    /**
+     * {@link #blocks} on direct (little-endian) buffers, the same arithmetic: the pyramid builder's strips are direct
+     * so that its chunks are written from them without a copy. Absolute long loads on a direct buffer compile to
+     * plain memory loads.
+     */
+    private static void directBlocks(PixelType type, ByteBuffer in, int iw, ByteBuffer out, int ow, int oy, int n) {
+        int bpp = type.bytesPerPixel();
+        int top = 2 * oy * iw * bpp;
+        int bottom = top + iw * bpp;
+        int o = oy * ow * bpp;
+        int x = 0;
+        if (bpp == 2) {
+            long flip = type == PixelType.INT16 ? 0x8000800080008000L : 0;
+            for (; x + 2 <= n; x += 2, top += 8, bottom += 8, o += 4) {
+                out.putInt(o, pairOf16(in.getLong(top), in.getLong(bottom), flip));
+            }
+            // the last block of the row, as a pair whose second half is dropped: the lanes do not mix
+            if (x < n) {
+                long t = in.getInt(top) & 0xFFFFFFFFL;
+                long b = in.getInt(bottom) & 0xFFFFFFFFL;
+                int pair = pairOf16(t | (t << 32), b | (b << 32), flip);
+                out.putShort(o, (short) pair);
+            }
+        } else {
+            long flip = type == PixelType.INT8 ? 0x8080808080808080L : 0;
+            for (; x + 4 <= n; x += 4, top += 8, bottom += 8, o += 4) {
+                out.putInt(o, quadOf8(in.getLong(top), in.getLong(bottom), flip));
+            }
+            for (; x < n; x++, top += 2, bottom += 2, o++) {
+                long t = in.getShort(top) & 0xFFFFL;
+                long b = in.getShort(bottom) & 0xFFFFL;
+                out.put(o, (byte) quadOf8(t, b, flip));
+            }
         }
     }
 

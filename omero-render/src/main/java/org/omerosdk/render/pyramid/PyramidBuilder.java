@@ -143,7 +143,11 @@ public final class PyramidBuilder {
             return t;
         });
         AtomicLong done = new AtomicLong();
-        Writes writes = new Writes(pool, threads, progress, done, total);
+        boolean cascade = source.levelCount() == 1 && tileH % 2 == 0;
+        // uncompressed chunks of the cascade are written from its strips, which bound what is in flight; every other
+        // write holds a chunk of its own, so at most four per thread wait in the queue
+        Writes writes = new Writes(pool, cascade && compression == Compression.NONE ? Integer.MAX_VALUE : 4 * threads,
+                progress, done, total);
         try {
             store.put(base + ".zgroup", "{\"zarr_format\":2}".getBytes(StandardCharsets.UTF_8));
             List<ZarrLevel> levels = new ArrayList<>();
@@ -156,7 +160,7 @@ public final class PyramidBuilder {
                 store.put(path + "/.zarray", array.toJson().getBytes(StandardCharsets.UTF_8));
                 levels.add(new ZarrLevel(store, path, array));
             }
-            if (source.levelCount() == 1 && tileH % 2 == 0) {
+            if (cascade) {
                 for (int t = 0; t < source.sizeT(); t++) {
                     for (int c = 0; c < source.sizeC(); c++) {
                         for (int z = 0; z < source.sizeZ(); z++) {
@@ -221,8 +225,8 @@ public final class PyramidBuilder {
     }
 
     /**
-     * The chunk writes in flight, bounded so memory stays bounded: at most four per thread wait in the queue, and
-     * the producer waits on the oldest before adding another. Every write reports progress when it is done.
+     * The chunk writes in flight, bounded so memory stays bounded: at most {@code limit} wait in the queue, and the
+     * producer waits on the oldest before adding another. Every write reports progress when it is done.
      */
     private static final class Writes {
         private final ExecutorService pool;
@@ -232,30 +236,33 @@ public final class PyramidBuilder {
         private final int limit;
         private final java.util.ArrayDeque<Future<?>> inFlight = new java.util.ArrayDeque<>();
 
-        Writes(ExecutorService pool, int threads, ProgressListener progress, AtomicLong done, long total) {
+        Writes(ExecutorService pool, int limit, ProgressListener progress, AtomicLong done, long total) {
             this.pool = pool;
             this.progress = progress;
             this.done = done;
             this.total = total;
-            this.limit = 4 * threads;
+            this.limit = limit;
         }
 
-        void submit(ZarrLevel level, Runnable write) {
+        Future<?> submit(ZarrLevel level, Runnable write) {
             if (Thread.currentThread().isInterrupted()) {
                 throw new CancelledException("pyramid build interrupted");
             }
             String step = "level " + level.path.substring(level.path.lastIndexOf('/') + 1);
-            inFlight.add(pool.submit(() -> {
+            Future<?> f = pool.submit(() -> {
                 if (Thread.currentThread().isInterrupted()) {
                     throw new CancelledException("pyramid build interrupted");
                 }
                 write.run();
                 progress.progress(step, done.incrementAndGet(), total);
                 return null;
-            }));
-            while (inFlight.size() > limit) {
+            });
+            inFlight.add(f);
+            // the oldest beyond the limit are waited for; those already done leave the queue (and report failures)
+            while (!inFlight.isEmpty() && (inFlight.size() > limit || inFlight.peek().isDone())) {
                 await(inFlight.poll());
             }
+            return f;
         }
 
         void awaitAll() {
@@ -267,10 +274,16 @@ public final class PyramidBuilder {
 
     /**
      * One plane's pyramid in a single pass over the source: level 0 is read in full-width strips one tile high;
-     * each strip's tiles are cut and written, and the strip is halved into the next level's strip buffer, which is
-     * written and halved in turn when it is full (or the level ends). Nothing is read back from the store, each
-     * source row is read once in one call per strip, and memory is two strips' worth per level whatever the plane's
-     * height. Needs an even tile height, so that the rows the 2 x 2 mean pairs never straddle two strips.
+     * each strip's tiles are written, and the strip is halved into the next level's strip buffer, which is written
+     * and halved in turn when it is full (or the level ends). Nothing is read back from the store, each source row
+     * is read once in one call per strip, and memory is about three strips of level 0 whatever the plane's height.
+     * Needs an even tile height, so that the rows the 2 x 2 mean pairs never straddle two strips.
+     *
+     * <p>The strips are direct buffers and uncompressed chunks are written straight from them, a chunk's rows as the
+     * parts of one gathering write ({@link BinaryStore#putBatched}): no chunk is copied in user space, and the source
+     * reads into the strip without the JDK's staging copy. A strip is therefore refilled only when the writes reading
+     * it are done: level 0 has two strips (the next one is read while the last one is written), a lower level one
+     * (it takes two strips of the level above to fill, by when its writes are long done).
      */
     private final class Cascade {
         private final PixelSource source;
@@ -280,17 +293,20 @@ public final class PyramidBuilder {
         private final int c;
         private final int z;
         private final int bpp;
-        /** Per level: its strip buffer, the rows filled, and the level row its first row is. */
-        private final byte[][] strips;
+        /** Per level: its strip buffers, the one being filled, its rows filled, the level row its first row is. */
+        private final ByteBuffer[][] strips;
+        private final int[] current;
         private final int[] filled;
         private final int[] firstRow;
+        /** Per level and strip buffer: the writes still reading that buffer. */
+        private final List<List<List<Future<?>>>> pending = new ArrayList<>();
         /**
-         * Chunk buffers whose write is done, for the next chunks: the writes in flight are bounded, so a handful of
-         * buffers serve the whole build and the garbage collector has next to nothing to do.
+         * Per level, strip buffer and tile column: the chunk's rows in the strip as buffers made once (the strip
+         * never moves), reset before each write; null for compressed chunks, which are cut and compressed instead.
          */
+        private final ByteBuffer[][][][] rowViews;
+        /** Chunk buffers of compressed writes that are done, for the next chunks (the writes in flight are bounded). */
         private final java.util.concurrent.ConcurrentLinkedQueue<byte[]> spare =
-                new java.util.concurrent.ConcurrentLinkedQueue<>();
-        private final java.util.concurrent.ConcurrentLinkedQueue<ByteBuffer> spareDirect =
                 new java.util.concurrent.ConcurrentLinkedQueue<>();
 
         Cascade(PixelSource source, List<ZarrLevel> levels, Writes writes, int t, int c, int z) {
@@ -302,20 +318,50 @@ public final class PyramidBuilder {
             this.z = z;
             this.bpp = source.pixelType().bytesPerPixel();
             int n = levels.size();
-            strips = new byte[n][];
+            strips = new ByteBuffer[n][];
+            current = new int[n];
             filled = new int[n];
             firstRow = new int[n];
+            rowViews = new ByteBuffer[n][][][];
             for (int l = 0; l < n; l++) {
                 ZarrArray a = levels.get(l).array;
-                strips[l] = new byte[a.sizeX() * Math.min(tileH, a.sizeY()) * bpp];
+                int buffers = l == 0 && a.sizeY() > tileH ? 2 : 1;
+                strips[l] = new ByteBuffer[buffers];
+                rowViews[l] = new ByteBuffer[buffers][][];
+                List<List<Future<?>>> writing = new ArrayList<>();
+                for (int b = 0; b < buffers; b++) {
+                    strips[l][b] = ByteBuffer.allocateDirect(a.sizeX() * Math.min(tileH, a.sizeY()) * bpp)
+                            .order(ByteOrder.LITTLE_ENDIAN);
+                    writing.add(new ArrayList<>());
+                    if (a.compression() == Compression.NONE) {
+                        rowViews[l][b] = views(strips[l][b], a);
+                    }
+                }
+                pending.add(writing);
             }
+        }
+
+        /** The rows of each chunk column of a strip of level {@code a}, as many pixels as lie inside the image. */
+        private ByteBuffer[][] views(ByteBuffer strip, ZarrArray a) {
+            int w = a.sizeX();
+            int rows = Math.min(a.chunkY(), a.sizeY());
+            ByteBuffer[][] views = new ByteBuffer[ceil(w, a.chunkX())][rows];
+            for (int tx = 0; tx < views.length; tx++) {
+                int x = tx * a.chunkX();
+                int rowBytes = Math.min(a.chunkX(), w - x) * bpp;
+                for (int row = 0; row < rows; row++) {
+                    views[tx][row] = strip.slice((row * w + x) * bpp, rowBytes);
+                }
+            }
+            return views;
         }
 
         void run() {
             ZarrArray top = levels.get(0).array;
             for (int y = 0; y < top.sizeY(); y += tileH) {
                 int rows = Math.min(tileH, top.sizeY() - y);
-                ByteBuffer strip = ByteBuffer.wrap(strips[0], 0, top.sizeX() * rows * bpp).slice()
+                awaitWrites(0);
+                ByteBuffer strip = strips[0][current[0]].slice(0, top.sizeX() * rows * bpp)
                         .order(ByteOrder.LITTLE_ENDIAN);
                 source.readRegion(0, z, c, t, 0, y, top.sizeX(), rows, strip);
                 filled[0] = rows;
@@ -324,41 +370,52 @@ public final class PyramidBuilder {
             }
         }
 
+        /** Waits until no write reads level l's current strip buffer any more, before it is filled again. */
+        private void awaitWrites(int l) {
+            List<Future<?>> writing = pending.get(l).get(current[l]);
+            for (Future<?> f : writing) {
+                await(f);
+            }
+            writing.clear();
+        }
+
         /** Writes level l's full strip, halves it into level l + 1, and emits that when it is full or complete. */
         private void emit(int l) {
             ZarrLevel level = levels.get(l);
             ZarrArray a = level.array;
             int w = a.sizeX();
             int rows = filled[l];
-            byte[] strip = strips[l];
+            int b = current[l];
+            ByteBuffer strip = strips[l][b];
+            List<Future<?>> writing = pending.get(l).get(b);
             int ty = firstRow[l] / a.chunkY();
             for (int tx = 0; tx < ceil(w, a.chunkX()); tx++) {
-                int fx = tx;
-                String key = a.chunkKey(level.path, t, c, z, ty, fx);
+                String key = a.chunkKey(level.path, t, c, z, ty, tx);
                 if (a.compression() == Compression.NONE) {
-                    // cut straight into a direct buffer: the channel writes it without another copy
-                    ByteBuffer chunk = cutDirect(strip, w, rows, tx * a.chunkX(), a.chunkX(), a.chunkY());
-                    writes.submit(level, () -> {
-                        level.store.putBatched(key, chunk);
-                        spareDirect.offer(chunk);
-                    });
+                    ByteBuffer[] parts = parts(rowViews[l][b][tx], rows, Math.min(a.chunkX(), w - tx * a.chunkX()),
+                            a.chunkX(), a.chunkY());
+                    writing.add(writes.submit(level, () -> level.store.putBatched(key, parts)));
                 } else {
                     byte[] chunk = cut(strip, w, rows, tx * a.chunkX(), a.chunkX(), a.chunkY());
-                    writes.submit(level, () -> {
+                    writing.add(writes.submit(level, () -> {
                         level.store.putBatched(key, ByteBuffer.wrap(a.compression().compress(chunk)));
                         spare.offer(chunk);
-                    });
+                    }));
                 }
             }
             filled[l] = 0;
+            current[l] = (b + 1) % strips[l].length;
             if (l + 1 == levels.size()) {
                 return;
             }
             ZarrArray next = levels.get(l + 1).array;
             int halfRows = Downsample.half(rows);
+            if (filled[l + 1] == 0) {
+                awaitWrites(l + 1);
+            }
             int offset = filled[l + 1] * next.sizeX() * bpp;
-            ByteBuffer in = ByteBuffer.wrap(strip, 0, w * rows * bpp).slice().order(ByteOrder.LITTLE_ENDIAN);
-            ByteBuffer out = ByteBuffer.wrap(strips[l + 1], offset, next.sizeX() * halfRows * bpp).slice()
+            ByteBuffer in = strip.slice(0, w * rows * bpp).order(ByteOrder.LITTLE_ENDIAN);
+            ByteBuffer out = strips[l + 1][current[l + 1]].slice(offset, next.sizeX() * halfRows * bpp)
                     .order(ByteOrder.LITTLE_ENDIAN);
             Downsample.mean(a.type(), in, w, rows, out);
             filled[l + 1] += halfRows;
@@ -369,28 +426,27 @@ public final class PyramidBuilder {
         }
 
         /**
-         * {@link #cut} into a direct buffer, ready to write. Only an edge chunk is cleared first: an inner one is
-         * overwritten whole.
+         * The parts of one chunk: its {@code rows} rows of {@code width} pixels in the strip, then zeros (the fill
+         * value) beyond the image's right and bottom edges. An inner chunk's parts are its row views themselves.
          */
-        private ByteBuffer cutDirect(byte[] strip, int w, int rows, int x, int cw, int ch) {
-            int size = cw * ch * bpp;
-            ByteBuffer chunk = spareDirect.poll();
-            if (chunk == null || chunk.capacity() != size) {
-                chunk = ByteBuffer.allocateDirect(size);
-            } else if (rows < ch || x + cw > w) {
-                for (int i = 0; i < size; i += ZEROS.length) {
-                    chunk.put(i, ZEROS, 0, Math.min(ZEROS.length, size - i));
+        private ByteBuffer[] parts(ByteBuffer[] views, int rows, int width, int cw, int ch) {
+            if (rows == ch && width == cw) {
+                for (ByteBuffer v : views) {
+                    v.clear();
                 }
+                return views;
             }
-            int rowBytes = Math.min(cw, w - x) * bpp;
+            List<ByteBuffer> parts = new ArrayList<>();
             for (int row = 0; row < rows; row++) {
-                chunk.put(row * cw * bpp, strip, (row * w + x) * bpp, rowBytes);
+                parts.add(views[row].clear());
+                zeros(parts, (long) (cw - width) * bpp);
             }
-            return chunk.clear();
+            zeros(parts, (long) (ch - rows) * cw * bpp);
+            return parts.toArray(new ByteBuffer[0]);
         }
 
         /** The chunk at column x of a strip: always the full chunk size, zero (the fill value) beyond the edge. */
-        private byte[] cut(byte[] strip, int w, int rows, int x, int cw, int ch) {
+        private byte[] cut(ByteBuffer strip, int w, int rows, int x, int cw, int ch) {
             int size = cw * ch * bpp;
             byte[] chunk = spare.poll();
             if (chunk == null || chunk.length != size) {
@@ -398,10 +454,22 @@ public final class PyramidBuilder {
             } else {
                 java.util.Arrays.fill(chunk, (byte) 0);
             }
-            copyIntoChunk(strip, w, x, rows, cw, bpp, chunk);
+            int rowBytes = Math.min(cw, w - x) * bpp;
+            for (int row = 0; row < rows; row++) {
+                strip.get((row * w + x) * bpp, chunk, row * cw * bpp, rowBytes);
+            }
             return chunk;
         }
     }
+
+    /** Zeros to write: {@code n} bytes as views of one shared block of zeros. */
+    private static void zeros(List<ByteBuffer> parts, long n) {
+        for (; n > 0; n -= ZERO_BLOCK.capacity()) {
+            parts.add(ZERO_BLOCK.duplicate().limit((int) Math.min(n, ZERO_BLOCK.capacity())));
+        }
+    }
+
+    private static final ByteBuffer ZERO_BLOCK = ByteBuffer.allocateDirect(64 * 1024).asReadOnlyBuffer();
 
     /**
      * Copies {@code rows} rows of {@code src} (rows {@code srcWidth} pixels wide) from column {@code x}, as many
@@ -414,8 +482,6 @@ public final class PyramidBuilder {
             System.arraycopy(src, (row * srcWidth + x) * bpp, chunk, row * cw * bpp, rowBytes);
         }
     }
-
-    private static final byte[] ZEROS = new byte[8192];
 
     private static void await(Future<?> f) {
         try {

@@ -23,11 +23,26 @@ class DownsampleTest {
     @ParameterizedTest
     @EnumSource(value = PixelType.class, names = {"INT8", "UINT8", "INT16", "UINT16"})
     void wholeBlocksAtTheExtremesAreTheRoundedHalfUpMean(PixelType type) {
+        holdsTheDefinition(type, false);
+    }
+
+    /** The pyramid builder's strips are direct buffers: their path must give the same pixels. */
+    @ParameterizedTest
+    @EnumSource(value = PixelType.class, names = {"INT8", "UINT8", "INT16", "UINT16"})
+    void wholeBlocksInDirectBuffersAreTheRoundedHalfUpMeanToo(PixelType type) {
+        holdsTheDefinition(type, true);
+    }
+
+    private static ByteBuffer allocate(int size, boolean direct) {
+        return (direct ? ByteBuffer.allocateDirect(size) : ByteBuffer.allocate(size)).order(ByteOrder.LITTLE_ENDIAN);
+    }
+
+    private static void holdsTheDefinition(PixelType type, boolean direct) {
         int bpp = type.bytesPerPixel();
         // every row width from 1 to 21 so that each lane group and each leftover count is hit
         for (int w = 1; w <= 21; w++) {
             int h = 6;
-            ByteBuffer in = ByteBuffer.allocate(w * h * bpp).order(ByteOrder.LITTLE_ENDIAN);
+            ByteBuffer in = allocate(w * h * bpp, direct);
             Random r = new Random(w);
             long[] extremes = bpp == 1 ? new long[] {0, 1, 2, 0x7F, 0x80, 0xFE, 0xFF}
                     : new long[] {0, 1, 2, 0x7FFF, 0x8000, 0xFFFE, 0xFFFF};
@@ -41,7 +56,7 @@ class DownsampleTest {
             }
             int ow = Downsample.half(w);
             int oh = Downsample.half(h);
-            ByteBuffer out = ByteBuffer.allocate(ow * oh * bpp).order(ByteOrder.LITTLE_ENDIAN);
+            ByteBuffer out = allocate(ow * oh * bpp, direct);
             Downsample.mean(type, in, w, h, out);
             for (int oy = 0; oy < oh; oy++) {
                 for (int ox = 0; ox < ow; ox++) {
@@ -55,7 +70,7 @@ class DownsampleTest {
                     }
                     long expected = Math.floorDiv(2 * sum + n, 2L * n);
                     assertEquals(expected, sample(type, out, oy * ow + ox),
-                            type + " width " + w + " at (" + ox + ", " + oy + ")");
+                            type + (direct ? " direct" : "") + " width " + w + " at (" + ox + ", " + oy + ")");
                 }
             }
         }

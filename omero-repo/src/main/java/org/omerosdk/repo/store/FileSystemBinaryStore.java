@@ -225,13 +225,14 @@ public final class FileSystemBinaryStore implements BinaryStore {
     }
 
     /**
-     * Creates the file in place (no staging file, no rename) and writes it in as few calls as the channel allows;
+     * Creates the file in place (no staging file, no rename) and writes it in as few calls as the channel allows
+     * (one gathering write of all the parts, straight from their memory when they are direct buffers);
      * its fsync runs on a sync thread while the caller goes on, and {@link #flush()} waits for it and then forces the
      * directories that gained entries. Anything already at the key (an earlier object, a hard or symbolic link into a
      * user's files) is never written through: the key then takes the ordinary staged write, which replaces it.
      */
     @Override
-    public void putBatched(String key, java.nio.ByteBuffer content) {
+    public void putBatched(String key, java.nio.ByteBuffer... parts) {
         Path target = pathOf(key);
         FileChannel ch;
         try {
@@ -244,7 +245,7 @@ public final class FileSystemBinaryStore implements BinaryStore {
                         LinkOption.NOFOLLOW_LINKS);
             } catch (FileAlreadyExistsException exists) {
                 release();
-                BinaryStore.super.putBatched(key, content);
+                BinaryStore.super.putBatched(key, parts);
                 return;
             } catch (IOException | RuntimeException e) {
                 release();
@@ -257,8 +258,13 @@ public final class FileSystemBinaryStore implements BinaryStore {
             throw new StorageException("cannot write " + key + " to " + describe() + ": " + e.getMessage(), e);
         }
         try {
-            while (content.hasRemaining()) {
-                ch.write(content);
+            // a gathering write takes at most IOV_MAX parts and may stop short: go on from the first unwritten part
+            for (int first = 0; first < parts.length; ) {
+                if (parts[first].hasRemaining()) {
+                    ch.write(parts, first, parts.length - first);
+                } else {
+                    first++;
+                }
             }
         } catch (IOException e) {
             closeQuietly(ch);
