@@ -1,12 +1,20 @@
 package org.omerosdk.sdk;
 
 import java.util.List;
+import org.omerosdk.model.acquisition.Arc;
 import org.omerosdk.model.acquisition.Detector;
+import org.omerosdk.model.acquisition.DetectorSettings;
+import org.omerosdk.model.acquisition.Experiment;
+import org.omerosdk.model.acquisition.Filament;
+import org.omerosdk.model.acquisition.ImagingEnvironment;
 import org.omerosdk.model.acquisition.Instrument;
 import org.omerosdk.model.acquisition.Laser;
+import org.omerosdk.model.acquisition.LightEmittingDiode;
+import org.omerosdk.model.acquisition.LightSettings;
 import org.omerosdk.model.acquisition.LightSource;
 import org.omerosdk.model.acquisition.Objective;
 import org.omerosdk.model.acquisition.ObjectiveSettings;
+import org.omerosdk.model.acquisition.StageLabel;
 import org.omerosdk.model.annotations.Annotation;
 import org.omerosdk.model.annotations.AnnotationAnnotationLink;
 import org.omerosdk.model.annotations.BooleanAnnotation;
@@ -102,7 +110,8 @@ final class EntityClasses {
             Polyline.class, Polygon.class, Mask.class, Label.class,
             RenderingDef.class, ChannelBinding.class, QuantumDef.class, Thumbnail.class,
             Instrument.class, Objective.class, ObjectiveSettings.class, Detector.class, LightSource.class,
-            Laser.class);
+            Laser.class, Filament.class, Arc.class, LightEmittingDiode.class, DetectorSettings.class,
+            LightSettings.class, StageLabel.class, ImagingEnvironment.class, Experiment.class);
 
     private EntityClasses() {
     }

@@ -11,6 +11,8 @@ import org.omerosdk.model.meta.IObject;
 public class Instrument extends IObject {
     private String manufacturer;
     private String model;
+    private String serialNumber;
+    private String lotNumber;
 
     public Instrument() {
     }
@@ -28,5 +30,21 @@ public class Instrument extends IObject {
     public Optional<String> model() {
         requireLoaded();
         return Optional.ofNullable(model);
+    }
+
+    /** The microscope's serial number (OME-XML's Microscope SerialNumber). */
+    public Optional<String> serialNumber() {
+        requireLoaded();
+        return Optional.ofNullable(serialNumber);
+    }
+
+    public Optional<String> lotNumber() {
+        requireLoaded();
+        return Optional.ofNullable(lotNumber);
+    }
+
+    public void setNumbers(String serialNumber, String lotNumber) {
+        this.serialNumber = serialNumber;
+        this.lotNumber = lotNumber;
     }
 }

@@ -17,18 +17,30 @@ public class Laser extends LightSource {
     @Enumerated(EnumType.STRING)
     @Column(length = 16)
     private UnitsLength wavelengthUnit;
+    private String laserMedium;
 
     protected Laser() {
     }
 
+    /** A laser of {@code wavelength}; null when the wavelength is unknown. */
     public Laser(Instrument instrument, String model, Length wavelength) {
         super(instrument, model);
-        this.wavelength = wavelength.value();
-        this.wavelengthUnit = wavelength.unit();
+        this.wavelength = wavelength == null ? null : wavelength.value();
+        this.wavelengthUnit = wavelength == null ? null : wavelength.unit();
     }
 
     public Optional<Length> wavelength() {
         requireLoaded();
         return Length.ofNullable(wavelength, wavelengthUnit);
+    }
+
+    /** OMERO's LaserMedium, e.g. {@code Argon}, {@code HeNe}, {@code Other}. */
+    public Optional<String> laserMedium() {
+        requireLoaded();
+        return Optional.ofNullable(laserMedium);
+    }
+
+    public void setLaserMedium(String medium) {
+        this.laserMedium = medium;
     }
 }

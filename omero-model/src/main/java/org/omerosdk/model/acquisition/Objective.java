@@ -1,5 +1,7 @@
 package org.omerosdk.model.acquisition;
 
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
@@ -8,8 +10,14 @@ import jakarta.persistence.Table;
 import java.util.Objects;
 import java.util.Optional;
 import org.omerosdk.model.meta.IObject;
+import org.omerosdk.model.units.UnitColumns;
+import org.omerosdk.model.units.Length;
+import org.omerosdk.model.units.UnitsLength;
 
-/** An objective lens of an {@link Instrument}: magnification, numerical aperture, immersion (OMERO's Objective). */
+/**
+ * An objective lens of an {@link Instrument} (OMERO's Objective): nominal and calibrated magnification, numerical
+ * aperture, immersion, correction, working distance, manufacturer, model and serial number.
+ */
 @Entity
 @Table(name = "objective")
 public class Objective extends IObject {
@@ -20,6 +28,14 @@ public class Objective extends IObject {
     private Double lensNA;
     private String immersion;
     private String model;
+    private Double calibratedMagnification;
+    private String correction;
+    private Double workingDistance;
+    @Convert(converter = UnitColumns.LengthUnit.class)
+    @Column(length = 16)
+    private UnitsLength workingDistanceUnit;
+    private String manufacturer;
+    private String serialNumber;
 
     protected Objective() {
     }
@@ -52,6 +68,49 @@ public class Objective extends IObject {
     public Optional<String> model() {
         requireLoaded();
         return Optional.ofNullable(model);
+    }
+
+    public Optional<Double> calibratedMagnification() {
+        requireLoaded();
+        return Optional.ofNullable(calibratedMagnification);
+    }
+
+    /** OMERO's Correction value, e.g. {@code PlanApo}, {@code PlanFluor}, {@code Other}. */
+    public Optional<String> correction() {
+        requireLoaded();
+        return Optional.ofNullable(correction);
+    }
+
+    public Optional<Length> workingDistance() {
+        requireLoaded();
+        return Length.ofNullable(workingDistance, workingDistanceUnit);
+    }
+
+    public Optional<String> manufacturer() {
+        requireLoaded();
+        return Optional.ofNullable(manufacturer);
+    }
+
+    public Optional<String> serialNumber() {
+        requireLoaded();
+        return Optional.ofNullable(serialNumber);
+    }
+
+    /** Every optical value at once, as a file states them; null leaves a value unknown. */
+    public void setOptics(Double nominalMagnification, Double calibratedMagnification, Double lensNA,
+                          String immersion, String correction, Length workingDistance) {
+        this.nominalMagnification = nominalMagnification;
+        this.calibratedMagnification = calibratedMagnification;
+        this.lensNA = lensNA;
+        this.immersion = immersion;
+        this.correction = correction;
+        this.workingDistance = workingDistance == null ? null : workingDistance.value();
+        this.workingDistanceUnit = workingDistance == null ? null : workingDistance.unit();
+    }
+
+    public void setIdentity(String manufacturer, String serialNumber) {
+        this.manufacturer = manufacturer;
+        this.serialNumber = serialNumber;
     }
 
     public void setOptics(double magnification, double lensNA, String immersion) {

@@ -9,8 +9,11 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Optional;
+import org.omerosdk.model.acquisition.Experiment;
+import org.omerosdk.model.acquisition.ImagingEnvironment;
 import org.omerosdk.model.acquisition.Instrument;
 import org.omerosdk.model.acquisition.ObjectiveSettings;
+import org.omerosdk.model.acquisition.StageLabel;
 import org.omerosdk.model.fs.Fileset;
 import org.omerosdk.model.meta.NamedObject;
 
@@ -30,6 +33,15 @@ public class Image extends NamedObject {
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "objectiveSettings")
     private ObjectiveSettings objectiveSettings;
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "stageLabel")
+    private StageLabel stageLabel;
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "imagingEnvironment")
+    private ImagingEnvironment imagingEnvironment;
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "experiment")
+    private Experiment experiment;
 
     protected Image() {
     }
@@ -67,5 +79,17 @@ public class Image extends NamedObject {
 
     public void setObjectiveSettings(ObjectiveSettings settings) {
         this.objectiveSettings = settings;
+    }
+
+    public void setStageLabel(StageLabel label) {
+        this.stageLabel = label;
+    }
+
+    public void setImagingEnvironment(ImagingEnvironment environment) {
+        this.imagingEnvironment = environment;
+    }
+
+    public void setExperiment(Experiment experiment) {
+        this.experiment = experiment;
     }
 }

@@ -4,8 +4,13 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.util.Optional;
+import org.omerosdk.model.acquisition.DetectorSettings;
+import org.omerosdk.model.acquisition.LightSettings;
 import org.omerosdk.model.meta.IObject;
 import org.omerosdk.model.units.Length;
 import org.omerosdk.model.units.UnitsLength;
@@ -27,6 +32,12 @@ public class LogicalChannel extends IObject {
     @Enumerated(EnumType.STRING)
     @Column(length = 16)
     private UnitsLength emissionWaveUnit;
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "detectorSettings")
+    private DetectorSettings detectorSettings;
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "lightSourceSettings")
+    private LightSettings lightSourceSettings;
 
     public LogicalChannel() {
     }
@@ -71,5 +82,15 @@ public class LogicalChannel extends IObject {
     public void setEmissionWave(Length l) {
         emissionWave = l.value();
         emissionWaveUnit = l.unit();
+    }
+
+    /** How the detector was set for this channel (OMERO's {@code LogicalChannel.detectorSettings}). */
+    public void setDetectorSettings(DetectorSettings settings) {
+        this.detectorSettings = settings;
+    }
+
+    /** How the light source was used for this channel (OMERO's {@code LogicalChannel.lightSourceSettings}). */
+    public void setLightSourceSettings(LightSettings settings) {
+        this.lightSourceSettings = settings;
     }
 }

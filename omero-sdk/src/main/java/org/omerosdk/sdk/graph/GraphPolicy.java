@@ -17,12 +17,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.omerosdk.model.Permissions.Level;
+import org.omerosdk.model.acquisition.Arc;
 import org.omerosdk.model.acquisition.Detector;
+import org.omerosdk.model.acquisition.DetectorSettings;
+import org.omerosdk.model.acquisition.Experiment;
+import org.omerosdk.model.acquisition.Filament;
+import org.omerosdk.model.acquisition.ImagingEnvironment;
 import org.omerosdk.model.acquisition.Instrument;
 import org.omerosdk.model.acquisition.Laser;
+import org.omerosdk.model.acquisition.LightEmittingDiode;
+import org.omerosdk.model.acquisition.LightSettings;
 import org.omerosdk.model.acquisition.LightSource;
 import org.omerosdk.model.acquisition.Objective;
 import org.omerosdk.model.acquisition.ObjectiveSettings;
+import org.omerosdk.model.acquisition.StageLabel;
 import org.omerosdk.model.annotations.Annotation;
 import org.omerosdk.model.annotations.AnnotationAnnotationLink;
 import org.omerosdk.model.annotations.BooleanAnnotation;
@@ -167,7 +175,7 @@ public final class GraphPolicy {
         }
         for (Class<?> c : List.of(Project.class, Dataset.class, Screen.class, Plate.class, Well.class,
                 PlateAcquisition.class, Image.class, Fileset.class, OriginalFile.class, Roi.class, RenderingDef.class,
-                Thumbnail.class, Instrument.class, Annotation.class, TextAnnotation.class, CommentAnnotation.class,
+                Thumbnail.class, Instrument.class, Experiment.class, Annotation.class, TextAnnotation.class, CommentAnnotation.class,
                 TagAnnotation.class, XmlAnnotation.class, MapAnnotation.class, FileAnnotation.class,
                 LongAnnotation.class, DoubleAnnotation.class, BooleanAnnotation.class, TimestampAnnotation.class,
                 TermAnnotation.class)) {
@@ -177,7 +185,8 @@ public final class GraphPolicy {
                 WellSample.class, FilesetEntry.class, ChannelBinding.class, QuantumDef.class, Shape.class,
                 Rectangle.class, Ellipse.class, Point.class, Line.class, PointList.class, Polyline.class,
                 Polygon.class, Mask.class, Label.class, Objective.class, ObjectiveSettings.class, Detector.class,
-                LightSource.class, Laser.class)) {
+                LightSource.class, Laser.class, Filament.class, Arc.class, LightEmittingDiode.class,
+                DetectorSettings.class, LightSettings.class, StageLabel.class, ImagingEnvironment.class)) {
             roles.put(c, TypeRole.PART);
         }
         List<Relation> r = new ArrayList<>();
@@ -220,6 +229,20 @@ public final class GraphPolicy {
         contains(r, Instrument.class, Detector.class, "instrument", rules(part, part, part));
         contains(r, Instrument.class, LightSource.class, "instrument", rules(part, part, part));
         contains(r, Objective.class, ObjectiveSettings.class, "objective", rules(part, part, part));
+        // a channel's detector and light-source settings go with the channel's logical channel, and with the
+        // detector or light source they refer to; an image's stage label and environment are the image's own (OMERO
+        // writes one per image), an experiment may be shared by the images of a fileset
+        uses(r, LogicalChannel.class, DetectorSettings.class, "detectorSettings", rules(orphan, orphan,
+                orphan.sameOwner()));
+        uses(r, LogicalChannel.class, LightSettings.class, "lightSourceSettings", rules(orphan, orphan,
+                orphan.sameOwner()));
+        contains(r, Detector.class, DetectorSettings.class, "detector", rules(part, part, part));
+        contains(r, LightSource.class, LightSettings.class, "lightSource", rules(part, part, part));
+        uses(r, Image.class, StageLabel.class, "stageLabel", rules(orphan, orphan, orphan.sameOwner()));
+        uses(r, Image.class, ImagingEnvironment.class, "imagingEnvironment", rules(orphan, orphan,
+                orphan.sameOwner()));
+        uses(r, Image.class, Experiment.class, "experiment", rules(Rule.of(ORPHAN_IF_ALLOWED), orphan,
+                orphan.sameOwner()));
         // ROIs: deleted with the image when the caller may delete them (else the delete is refused); moved with
         // it (others' deleted into a private group); given only in private and read-only groups
         contains(r, Image.class, Roi.class, "image", rules(Rule.of(INCLUDE_IF_ALLOWED),
