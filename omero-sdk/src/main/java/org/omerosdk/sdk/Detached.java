@@ -109,6 +109,11 @@ final class Detached {
         }
     }
 
+    /** The id of {@code o}, a loaded entity or a proxy, without loading a proxy. */
+    static long referenceId(IObject o) {
+        return o instanceof HibernateProxy p ? (Long) p.getHibernateLazyInitializer().getIdentifier() : o.id();
+    }
+
     private static Object idOf(Object entity) {
         try {
             Field f = entity.getClass().getDeclaredField("id");

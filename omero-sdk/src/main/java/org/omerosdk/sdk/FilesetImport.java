@@ -248,10 +248,12 @@ final class FilesetImport {
         Fileset fileset = Imports.recordFileset(w, where, stored);
         List<NewImage> images = new ArrayList<>();
         String fallback = found.source().getFileName().toString();
+        AcquisitionRecords acquisition = new AcquisitionRecords(w);
         for (Series s : series) {
             NewImage n = s.metadata().toNewImage(opened.series().size() == 1 ? fallback
                     : fallback + " [" + s.index() + "]");
             n.image().setSeries(s.index());
+            acquisition.refer(s.metadata(), n);
             images.add(n);
         }
         Optional<PlateLayout> plate = opened.plate();
@@ -271,6 +273,7 @@ final class FilesetImport {
             Series s = series.get(i);
             Image image = saved.get(i);
             bySeries.put(s.index(), image);
+            acquisition.planes(s.metadata(), images.get(i).pixels());
             RenderingDef rd = Renderings.insert(w, images.get(i).pixels(), s.rendering());
             if (s.thumbnailKey().isPresent()) {
                 Thumbnail t = new Thumbnail(images.get(i).pixels(), s.thumbnailWidth(), s.thumbnailHeight(),

@@ -9,8 +9,22 @@ import org.omerosdk.model.fs.OriginalFile;
 import org.omerosdk.model.meta.ExperimenterGroup;
 import org.omerosdk.model.screen.WellSample;
 import org.omerosdk.permissions.BinaryAccessPolicy;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.omerosdk.model.acquisition.Detector;
+import org.omerosdk.model.acquisition.DetectorSettings;
+import org.omerosdk.model.acquisition.Experiment;
+import org.omerosdk.model.acquisition.ImagingEnvironment;
+import org.omerosdk.model.acquisition.Instrument;
+import org.omerosdk.model.acquisition.LightSettings;
+import org.omerosdk.model.acquisition.LightSource;
+import org.omerosdk.model.acquisition.Objective;
+import org.omerosdk.model.acquisition.ObjectiveSettings;
+import org.omerosdk.model.acquisition.StageLabel;
+import org.omerosdk.model.core.LogicalChannel;
+import org.omerosdk.model.core.PlaneInfo;
 import org.omerosdk.model.CancelledException;
 import org.omerosdk.model.NotFoundException;
 import org.omerosdk.model.ProgressListener;
@@ -220,5 +234,76 @@ public final class Images {
     public List<Channel> channels(Image image) {
         return session.read(q -> q.list(Select.from(Channel.class).join("join fetch o.logicalChannel")
                 .whereEquals("o.pixels.image.id", image.id()).orderBy("o.index")));
+    }
+
+    /**
+     * How {@code image} was acquired: its instrument and the instrument's parts, objective settings, stage label,
+     * imaging environment, experiment and each channel's detector and light-source settings, as the caller may see
+     * them.
+     *
+     * @throws NotFoundException when the image does not exist or is not visible
+     */
+    public ImageAcquisition acquisition(Image image) {
+        return session.read(q -> {
+            long id = visible(q, image).id();
+            // the parts first: the settings read afterwards refer to them loaded (an invisible part stays a reference)
+            Optional<Instrument> instrument = q.first(Select.from(Instrument.class)
+                    .where("o.id = " + ofImage("instrument"), id));
+            List<Objective> objectives = List.of();
+            List<Detector> detectors = List.of();
+            List<LightSource> sources = List.of();
+            if (instrument.isPresent()) {
+                long i = instrument.get().id();
+                objectives = q.list(Select.from(Objective.class).whereEquals("o.instrument.id", i).orderBy("o.id"));
+                detectors = q.list(Select.from(Detector.class).whereEquals("o.instrument.id", i).orderBy("o.id"));
+                sources = q.list(Select.from(LightSource.class).whereEquals("o.instrument.id", i).orderBy("o.id"));
+            }
+            Optional<ObjectiveSettings> objective = q.first(Select.from(ObjectiveSettings.class)
+                    .where("o.id = " + ofImage("objectiveSettings"), id));
+            Optional<StageLabel> stage = q.first(Select.from(StageLabel.class)
+                    .where("o.id = " + ofImage("stageLabel"), id));
+            Optional<ImagingEnvironment> environment = q.first(Select.from(ImagingEnvironment.class)
+                    .where("o.id = " + ofImage("imagingEnvironment"), id));
+            Optional<Experiment> experiment = q.first(Select.from(Experiment.class)
+                    .where("o.id = " + ofImage("experiment"), id));
+            String ofChannels = " from " + Channel.class.getName() + " c where c.pixels.image.id = :v)";
+            Map<Long, DetectorSettings> detectorSettings = new HashMap<>();
+            q.list(Select.from(DetectorSettings.class).where("o.id in (select c.logicalChannel.detectorSettings.id"
+                    + ofChannels, id)).forEach(s -> detectorSettings.put(s.id(), s));
+            Map<Long, LightSettings> lightSettings = new HashMap<>();
+            q.list(Select.from(LightSettings.class).where("o.id in (select c.logicalChannel.lightSourceSettings.id"
+                    + ofChannels, id)).forEach(s -> lightSettings.put(s.id(), s));
+            List<ImageAcquisition.ChannelAcquisition> channels = new ArrayList<>();
+            for (Channel c : q.list(Select.from(Channel.class).join("join fetch o.logicalChannel")
+                    .whereEquals("o.pixels.image.id", id).orderBy("o.index"))) {
+                LogicalChannel lc = c.logicalChannel();
+                channels.add(new ImageAcquisition.ChannelAcquisition(c.index(),
+                        lc.detectorSettings().map(s -> detectorSettings.get(Detached.referenceId(s))),
+                        lc.lightSourceSettings().map(s -> lightSettings.get(Detached.referenceId(s)))));
+            }
+            return new ImageAcquisition(instrument, objectives, detectors, sources, objective, channels, stage,
+                    environment, experiment);
+        });
+    }
+
+    /**
+     * What {@code image}'s file says about each of its planes (OMERO's PlaneInfo: z, c, t, delta-t, exposure time,
+     * stage position), ordered by t, c, z; empty when it said nothing.
+     *
+     * @throws NotFoundException when the image does not exist or is not visible
+     */
+    public List<PlaneInfo> planeInfos(Image image) {
+        return session.read(q -> q.list(Select.from(PlaneInfo.class)
+                .whereEquals("o.pixels.image.id", visible(q, image).id()).orderBy("o.theT, o.theC, o.theZ, o.id")));
+    }
+
+    private static Image visible(QueryPath q, Image image) {
+        return q.byId(Image.class, image.id())
+                .orElseThrow(() -> new NotFoundException("Image:" + image.id() + " does not exist or is not visible"));
+    }
+
+    /** The id {@code property} of the image {@code :v} refers to, as an HQL subquery. */
+    private static String ofImage(String property) {
+        return "(select i." + property + ".id from " + Image.class.getName() + " i where i.id = :v)";
     }
 }

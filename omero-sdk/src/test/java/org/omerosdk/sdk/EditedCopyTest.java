@@ -471,6 +471,16 @@ class EditedCopyTest {
             Session bob = lab.as("bob", Level.PRIVATE);
             return outcome(() -> bob.images().channels(c.of(bob, i)), () -> null);
         });
+        cases.put("Images.acquisition(Image)", (lab, c) -> {
+            Image i = Lab.image(lab.as("ada", Level.PRIVATE), "ada's", Optional.empty());
+            Session bob = lab.as("bob", Level.PRIVATE);
+            return outcome(() -> bob.images().acquisition(c.of(bob, i)).channels().size(), () -> null);
+        });
+        cases.put("Images.planeInfos(Image)", (lab, c) -> {
+            Image i = Lab.image(lab.as("ada", Level.PRIVATE), "ada's", Optional.empty());
+            Session bob = lab.as("bob", Level.PRIVATE);
+            return outcome(() -> bob.images().planeInfos(c.of(bob, i)).size(), () -> null);
+        });
         // Imports
         cases.put("Imports.importFiles(List,TransferMode,OptionalInt,Optional,List,ProgressListener)", (lab, c) -> {
             Dataset d = lab.as("ada", Level.READ_ONLY).containers().createDataset("ada's");

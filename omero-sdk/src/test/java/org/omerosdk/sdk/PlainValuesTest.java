@@ -78,6 +78,8 @@ class PlainValuesTest {
     private static Imports.ImportedFileset imported;
     /** An image with readable pixels (an imported OME-TIFF), for the rendering calls. */
     private static Image readable;
+    /** An image with every kind of acquisition metadata. */
+    private static Image acquired;
     private static final AtomicInteger UNIQUE = new AtomicInteger();
 
     private interface Call {
@@ -104,6 +106,8 @@ class PlainValuesTest {
         imported = importFake(ada);
         readable = ada.imports().importFiles(List.of(ImportBatchTest.tiff(Files.createDirectories(
                 dir.resolve("readable")), "r.ome.tiff", 16, 16))).images().get(0);
+        acquired = ada.imports().importFiles(List.of(AcquisitionMetadataTest.omeTiff(dir.resolve("acquired"),
+                "a.ome.tif", AcquisitionMetadataTest.FULL_XML))).images().get(0);
     }
 
     @AfterAll
@@ -421,6 +425,8 @@ class PlainValuesTest {
         });
         c.put("Images.primaryPixels(Image)", () -> ada.images().primaryPixels(image));
         c.put("Images.channels(Image)", () -> ada.images().channels(image));
+        c.put("Images.acquisition(Image)", () -> ada.images().acquisition(acquired));
+        c.put("Images.planeInfos(Image)", () -> ada.images().planeInfos(acquired));
         // Imports
         c.put("Imports.importFiles(List,TransferMode,OptionalInt,Optional,List,ProgressListener)",
                 () -> importFake(ada));

@@ -18,10 +18,12 @@ import org.omerosdk.model.units.Time;
 /**
  * The core metadata of one series (an OME Image) as a reader found it: sizes, pixel type, dimension order, how the
  * samples of an RGB pixel map to channels, the channels, physical sizes, time increment, resolution levels, the
- * plate position and the series' own original metadata. Built with {@link #builder}; immutable.
+ * plate position, the series' own original metadata, its acquisition metadata (instrument, objective settings,
+ * stage label, environment, experiment) and what it says about each plane. Built with {@link #builder}; immutable.
  *
  * <p>{@code channels().size() == sizeC()} always (the samples of an RGB image are channels). {@code levels().get(0)}
- * is the full resolution {@code sizeX x sizeY}.
+ * is the full resolution {@code sizeX x sizeY}. {@code planes()} holds only planes inside the sizes, at most one per
+ * (z, c, t), in the file's order; it may describe fewer planes than there are, or none.
  *
  * @param rgb         the channels are the samples of one pixel (RGB, RGBA, or any samples-per-pixel > 1)
  * @param interleaved the file stores those samples interleaved (chunky) rather than as separate planes
@@ -32,7 +34,8 @@ public record SeriesMetadata(String name, SeriesRole role, PixelType pixelType, 
                              boolean indexed, int significantBits, List<ChannelMetadata> channels,
                              Optional<Length> physicalSizeX, Optional<Length> physicalSizeY,
                              Optional<Length> physicalSizeZ, Optional<Time> timeIncrement, List<LevelSize> levels,
-                             Optional<PlatePosition> platePosition, List<MetadataEntry> originalMetadata) {
+                             Optional<PlatePosition> platePosition, List<MetadataEntry> originalMetadata,
+                             AcquisitionMetadata acquisition, List<PlaneMetadata> planes) {
 
     /** Width and height of one resolution level. */
     public record LevelSize(int sizeX, int sizeY) {
@@ -46,6 +49,8 @@ public record SeriesMetadata(String name, SeriesRole role, PixelType pixelType, 
         channels = List.copyOf(channels);
         levels = List.copyOf(levels);
         originalMetadata = List.copyOf(originalMetadata);
+        Objects.requireNonNull(acquisition, "acquisition");
+        planes = List.copyOf(planes);
         int[] sizes = {sizeX, sizeY, sizeZ, sizeC, sizeT};
         for (int i = 0; i < 5; i++) {
             if (sizes[i] < 1) {
@@ -53,8 +58,8 @@ public record SeriesMetadata(String name, SeriesRole role, PixelType pixelType, 
                         + "; every size must be at least 1");
             }
         }
-        long planes = (long) sizeZ * sizeC * sizeT;
-        if (planes > Integer.MAX_VALUE) {
+        long planeTotal = (long) sizeZ * sizeC * sizeT;
+        if (planeTotal > Integer.MAX_VALUE) {
             throw new FormatException("series \"" + name + "\" has " + sizeZ + " x " + sizeC + " x " + sizeT
                     + " planes, more than 2^31");
         }
@@ -104,6 +109,8 @@ public record SeriesMetadata(String name, SeriesRole role, PixelType pixelType, 
         b.levels = new ArrayList<>(levels);
         b.platePosition = platePosition.orElse(null);
         b.original = new ArrayList<>(originalMetadata);
+        b.acquisition = acquisition;
+        b.planes = new ArrayList<>(planes);
         return b;
     }
 
@@ -154,6 +161,8 @@ public record SeriesMetadata(String name, SeriesRole role, PixelType pixelType, 
         private List<LevelSize> levels;
         private PlatePosition platePosition;
         private List<MetadataEntry> original = new ArrayList<>();
+        private AcquisitionMetadata acquisition = AcquisitionMetadata.none();
+        private List<PlaneMetadata> planes = new ArrayList<>();
 
         private Builder(PixelType type, int sizeX, int sizeY) {
             this.type = Objects.requireNonNull(type, "type");
@@ -238,6 +247,17 @@ public record SeriesMetadata(String name, SeriesRole role, PixelType pixelType, 
             return this;
         }
 
+        public Builder acquisition(AcquisitionMetadata a) {
+            acquisition = Objects.requireNonNull(a, "acquisition");
+            return this;
+        }
+
+        /** What the file says about its planes; planes outside the sizes and repeats of a (z, c, t) are dropped. */
+        public Builder planes(List<PlaneMetadata> p) {
+            planes = new ArrayList<>(p);
+            return this;
+        }
+
         private static Length usable(Length l) {
             return l == null || !(l.value() > 0) || Double.isInfinite(l.value()) ? null : l;
         }
@@ -251,11 +271,19 @@ public record SeriesMetadata(String name, SeriesRole role, PixelType pixelType, 
                 }
             }
             List<LevelSize> lv = levels == null ? List.of(new LevelSize(sizeX, sizeY)) : levels;
+            List<PlaneMetadata> inside = new ArrayList<>();
+            java.util.Set<Long> seen = new java.util.HashSet<>();
+            for (PlaneMetadata p : planes) {
+                if (p.theZ() >= 0 && p.theZ() < sizeZ && p.theC() >= 0 && p.theC() < sizeC && p.theT() >= 0
+                        && p.theT() < sizeT && seen.add(((long) p.theT() * sizeC + p.theC()) * sizeZ + p.theZ())) {
+                    inside.add(p);
+                }
+            }
             return new SeriesMetadata(name, role, type, sizeX, sizeY, sizeZ, sizeC, sizeT, order, rgb, interleaved,
                     indexed, significantBits == 0 ? type.bitSize() : significantBits, ch,
                     Optional.ofNullable(physicalSizeX), Optional.ofNullable(physicalSizeY),
                     Optional.ofNullable(physicalSizeZ), Optional.ofNullable(timeIncrement), lv,
-                    Optional.ofNullable(platePosition), original);
+                    Optional.ofNullable(platePosition), original, acquisition, inside);
         }
     }
 }

@@ -84,6 +84,18 @@ public class LogicalChannel extends IObject {
         emissionWaveUnit = l.unit();
     }
 
+    /** How the detector was set for this channel, when known (the SDK's reads give it loaded or as a reference). */
+    public Optional<DetectorSettings> detectorSettings() {
+        requireLoaded();
+        return Optional.ofNullable(detectorSettings);
+    }
+
+    /** How the light source was used for this channel, when known. */
+    public Optional<LightSettings> lightSourceSettings() {
+        requireLoaded();
+        return Optional.ofNullable(lightSourceSettings);
+    }
+
     /** How the detector was set for this channel (OMERO's {@code LogicalChannel.detectorSettings}). */
     public void setDetectorSettings(DetectorSettings settings) {
         this.detectorSettings = settings;

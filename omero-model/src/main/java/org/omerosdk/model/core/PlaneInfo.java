@@ -110,12 +110,13 @@ public class PlaneInfo extends IObject {
         return Length.ofNullable(positionZ, positionZUnit);
     }
 
+    /** The stage position of the plane; a null coordinate is unknown. */
     public void setPosition(Length x, Length y, Length z) {
-        positionX = x.value();
-        positionXUnit = x.unit();
-        positionY = y.value();
-        positionYUnit = y.unit();
-        positionZ = z.value();
-        positionZUnit = z.unit();
+        positionX = x == null ? null : x.value();
+        positionXUnit = x == null ? null : x.unit();
+        positionY = y == null ? null : y.value();
+        positionYUnit = y == null ? null : y.unit();
+        positionZ = z == null ? null : z.value();
+        positionZUnit = z == null ? null : z.unit();
     }
 }

@@ -6,11 +6,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.omerosdk.importer.format.AcquisitionMetadata;
 import org.omerosdk.importer.format.ChannelMetadata;
 import org.omerosdk.importer.format.Location;
 import org.omerosdk.importer.format.MetadataEntry;
 import org.omerosdk.importer.format.OpenedFileset;
+import org.omerosdk.importer.format.PlaneMetadata;
 import org.omerosdk.importer.format.SeriesMetadata;
+import org.omerosdk.importer.format.omexml.OmeAcquisition;
 import org.omerosdk.importer.format.omexml.OmeXml;
 import org.omerosdk.importer.format.omexml.UnitNames;
 import org.omerosdk.model.DimensionOrder;
@@ -95,6 +98,7 @@ final class OmeTiff {
             String text = new String(c.readAll(64L << 20), StandardCharsets.UTF_8);
             root = root(text, c.describe());
         }
+        OmeAcquisition acquisitions = new OmeAcquisition(root);
         Map<String, Part> byUuid = new LinkedHashMap<>();
         Part self = new Part(location, tiff);
         if (thisUuid != null) {
@@ -143,9 +147,12 @@ final class OmeTiff {
                 throw new FormatException(label + " has the DimensionOrder \"" + attr(px, "DimensionOrder")
                         + "\", unknown");
             }
+            AcquisitionMetadata acquisition = acquisitions.of(image);
             List<OmeChannel> omeChannels = new ArrayList<>();
             for (Element ch : children(px, "Channel")) {
-                ChannelMetadata m = ChannelMetadata.unnamed().withName(attr(ch, "Name"));
+                ChannelMetadata m = ChannelMetadata.unnamed().withName(attr(ch, "Name"))
+                        .withSettings(OmeAcquisition.detectorSettings(ch, acquisition).orElse(null),
+                                OmeAcquisition.lightSettings(ch, acquisition).orElse(null));
                 // an unreadable colour is left unset, as OMERO does
                 Rgba color = OmeXml.color(ch).orElse(null);
                 if (color != null) {
@@ -268,6 +275,20 @@ final class OmeTiff {
                     }
                 }
             }
+            // a Plane's TheC counts OME Channels; the samples of an RGB Channel are channels of their own here, and
+            // the plane is its first sample's
+            List<PlaneMetadata> planeInfo = new ArrayList<>();
+            int[] firstChannel = new int[effC];
+            java.util.Arrays.fill(firstChannel, -1);
+            for (int k = sc - 1; k >= 0; k--) {
+                firstChannel[channelOf[k]] = k;
+            }
+            for (PlaneMetadata pm : OmeAcquisition.planes(px)) {
+                if (pm.theC() >= 0 && pm.theC() < effC && firstChannel[pm.theC()] >= 0) {
+                    planeInfo.add(new PlaneMetadata(pm.theZ(), firstChannel[pm.theC()], pm.theT(), pm.deltaT(),
+                            pm.exposureTime(), pm.positionX(), pm.positionY(), pm.positionZ()));
+                }
+            }
             TiffImage first = levels[0][0];
             Double ti = OmeXml.number(px, "TimeIncrement").orElse(null);
             UnitsTime tu = UnitNames.time(attr(px, "TimeIncrementUnit") == null ? "s" : attr(px, "TimeIncrementUnit"))
@@ -288,6 +309,8 @@ final class OmeTiff {
                             length(px, "PhysicalSizeZ"))
                     .timeIncrement(ti != null && ti > 0 && Double.isFinite(ti) ? Time.of(ti, tu) : null)
                     .levels(sizes)
+                    .acquisition(acquisition)
+                    .planes(planeInfo)
                     .build());
             sources.add(new TiffSeriesSource(type, sz, sc, st, planes));
         }
