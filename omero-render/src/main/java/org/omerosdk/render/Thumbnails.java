@@ -133,29 +133,48 @@ public final class Thumbnails {
         return scale(new RenderedImage(sw, sh, argb), target[0], target[1]);
     }
 
+    /** Bytes one band of rows may take when a source decodes whole strips or tiles (see subsample). */
+    private static final long BAND_BYTES = 64L << 20;
+
     /**
-     * Every {@code stride}-th pixel of every {@code stride}-th row of one channel, reading only those rows: a
-     * thumbnail of a large plane touches a fraction of its bytes.
+     * Every {@code stride}-th pixel of every {@code stride}-th row of one channel. A source whose region reads are
+     * cheap is read only at those rows (a thumbnail of a large plane touches a fraction of its bytes); one that
+     * decodes whole strips or tiles is read in bands of its tile height, so each strip is decoded once rather than
+     * once per sampled row (a single-strip plane would otherwise be decoded {@code height / stride} times).
      */
     private static Object subsample(PixelSource source, int level, int z, int c, int t, int stride, int sw,
                                     int sh) {
         int w = source.sizeX(level);
+        int h = source.sizeY(level);
         int bpp = source.pixelType().bytesPerPixel();
-        ByteBuffer row = ByteBuffer.allocate(w * bpp).order(ByteOrder.LITTLE_ENDIAN);
-        byte[] rowBytes = row.array();
+        int band = 1;
+        if (!source.cheapRegionReads()) {
+            long fit = Math.max(1, BAND_BYTES / ((long) w * bpp));
+            band = (int) Math.min(h, Math.max(1, Math.min(fit, source.tileHeight(level))));
+        }
+        ByteBuffer rows = ByteBuffer.allocate(w * bpp * band).order(ByteOrder.LITTLE_ENDIAN);
+        byte[] rowBytes = rows.array();
         byte[] sampled = new byte[sw * sh * bpp];
+        int loaded = -1;   // first row held in rows, -1 when none
+        int loadedRows = 0;
         for (int y = 0; y < sh; y++) {
-            row.clear();
-            source.readRegion(level, z, c, t, 0, y * stride, w, 1, row);
+            int sy = y * stride;
+            if (loaded < 0 || sy < loaded || sy >= loaded + loadedRows) {
+                loaded = band == 1 ? sy : sy / band * band;
+                loadedRows = Math.min(band, h - loaded);
+                rows.clear();
+                source.readRegion(level, z, c, t, 0, loaded, w, loadedRows, rows);
+            }
+            int base = (sy - loaded) * w * bpp;
             int dst = y * sw * bpp;
             if (bpp == 2) {
-                for (int x = 0, src = 0; x < sw; x++, src += 2 * stride, dst += 2) {
+                for (int x = 0, src = base; x < sw; x++, src += 2 * stride, dst += 2) {
                     sampled[dst] = rowBytes[src];
                     sampled[dst + 1] = rowBytes[src + 1];
                 }
             } else {
                 for (int x = 0; x < sw; x++, dst += bpp) {
-                    System.arraycopy(rowBytes, x * stride * bpp, sampled, dst, bpp);
+                    System.arraycopy(rowBytes, base + x * stride * bpp, sampled, dst, bpp);
                 }
             }
         }

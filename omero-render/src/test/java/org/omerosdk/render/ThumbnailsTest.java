@@ -81,4 +81,57 @@ class ThumbnailsTest {
         Thumbnails t = Thumbnails.create(Renderer.create(), OmeroConfig.defaults());
         assertThrows(ValidationException.class, () -> t.thumbnail(1, flat(10, 10, 1), grey(), 0));
     }
+
+    /** A view of {@code source} that decodes whole planes (one strip), counting the reads made through it. */
+    private static PixelSource singleStrip(PixelSource source, java.util.concurrent.atomic.AtomicInteger reads) {
+        return new PixelSource() {
+            public PixelType pixelType() {
+                return source.pixelType();
+            }
+
+            public int sizeZ() {
+                return source.sizeZ();
+            }
+
+            public int sizeC() {
+                return source.sizeC();
+            }
+
+            public int sizeT() {
+                return source.sizeT();
+            }
+
+            public int sizeX(int level) {
+                return source.sizeX(level);
+            }
+
+            public int sizeY(int level) {
+                return source.sizeY(level);
+            }
+
+            public void readRegion(int level, int z, int c, int t, int x, int y, int w, int h,
+                                   java.nio.ByteBuffer dst) {
+                reads.incrementAndGet();
+                source.readRegion(level, z, c, t, x, y, w, h, dst);
+            }
+        };
+    }
+
+    @Test
+    void aLargeSingleStripPlaneIsReadOnceForItsThumbnailAndGivesTheSameThumbnail() {
+        int w = 2000;
+        int h = 1500;
+        byte[] p = new byte[w * h];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = (byte) ((i % w) * 255 / w ^ (i / w) % 7);
+        }
+        PixelSource rows = InMemoryPixelSource.builder(PixelType.UINT8, w, h).plane(0, 0, 0, 0, p).build();
+        java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+        RenderedImage fromRows = Thumbnails.create(Renderer.create(), OmeroConfig.defaults()).thumbnail(1, rows,
+                grey());
+        RenderedImage fromStrip = Thumbnails.create(Renderer.create(), OmeroConfig.defaults()).thumbnail(1,
+                singleStrip(rows, reads), grey());
+        assertEquals(1, reads.get(), "one read of the one strip, not one per sampled row");
+        assertArrayEquals(fromRows.argb(), fromStrip.argb());
+    }
 }

@@ -84,9 +84,23 @@ final class FilesetImport {
         private final Optional<ImportOptions.Target> target;
         private final java.util.concurrent.locks.ReentrantLock lock = new java.util.concurrent.locks.ReentrantLock();
         private volatile Dataset created;
+        /** Who imports into which group, read once per batch; each fileset adds its own time and thread. */
+        private volatile org.omerosdk.repo.template.TemplateContext who;
 
         Targets(Optional<ImportOptions.Target> target) {
             this.target = target;
+        }
+
+        org.omerosdk.repo.template.TemplateContext templateContext(Session session, ManagedRepository repository) {
+            org.omerosdk.repo.template.TemplateContext base = who;
+            if (base == null) {
+                base = new Imports(session, repository).templateContext();
+                who = base;
+            }
+            return new org.omerosdk.repo.template.TemplateContext(base.userName(), base.userId(), base.groupName(),
+                    base.groupId(), base.groupPermissions(), base.sessionUuid(), base.sessionId(),
+                    base.institution(), java.time.ZonedDateTime.now(), Thread.currentThread().getName(),
+                    base.clientPaths());
         }
 
         boolean mayCreate() {
@@ -105,14 +119,27 @@ final class FilesetImport {
     }
 
     /** A fileset found from a path: the files it consists of, the opened one (or the directory's first) first. */
-    record Found(Path source, boolean directory, String format, List<Path> files) {
+    record Found(Path source, boolean directory, String format, List<Path> files, long bytes) {
     }
 
     /** Opens {@code source} to learn which files belong to its fileset. */
     static Found find(FormatReaders readers, Path source) {
         Path abs = source.toAbsolutePath().normalize();
         try (OpenedFileset f = readers.open(Location.of(abs))) {
-            return new Found(abs, Files.isDirectory(abs), f.format(), files(f, abs));
+            List<Path> files = files(f, abs);
+            long bytes = 0;
+            for (Path p : files) {
+                bytes += sizeOf(p);
+            }
+            return new Found(abs, Files.isDirectory(abs), f.format(), files, bytes);
+        }
+    }
+
+    private static long sizeOf(Path p) {
+        try {
+            return Files.size(p);
+        } catch (java.io.IOException e) {
+            throw new StorageException("cannot read the size of " + p + ": " + e.getMessage(), e);
         }
     }
 
@@ -143,17 +170,31 @@ final class FilesetImport {
         try (OpenedFileset opened = readers.open(Location.of(found.source()))) {
             step("probe", 1, 1);
             TransferMode mode = settings.mode() == TransferMode.MOVE ? TransferMode.HARD_LINK : settings.mode();
-            ImportLocation where = repository.prepare(new Imports(session, repository).templateContext(),
+            ImportLocation where = repository.prepare(targets.templateContext(session, repository),
                     found.files().stream().map(Path::toString).toList(), OptionalInt.of(found.directory() ? 1 : 0));
             placedUnder.add(where.templatePrefix());
             journal = ImportJournal.begin(repository.store(), where.templatePrefix());
             ChecksumAlgorithm algorithm = repository.checksums().supported().get(0);
-            stored.addAll(repository.transfer(where, found.files(), mode, algorithm, (step, done, total) -> {
-                bytes[0] = done;
-                progress.progress("transfer", done, total);
-            }));
             BinaryStore store = repository.store();
-            List<Series> series = derive(opened, where, store);
+            // a large fileset is read for its statistics and thumbnails (from the original files, which the
+            // transfer reads too, so the second read mostly hits the page cache) while it is being transferred
+            java.util.concurrent.Future<List<Series>> overlapped = found.bytes() >= OVERLAP_BYTES
+                    ? DERIVE_THREADS.submit(() -> derive(opened, where, store)) : null;
+            List<Series> series;
+            try {
+                stored.addAll(repository.transfer(where, found.files(), mode, algorithm, (step, done, total) -> {
+                    bytes[0] = done;
+                    progress.progress("transfer", done, total);
+                }));
+                series = overlapped == null ? derive(opened, where, store) : joined(overlapped);
+            } finally {
+                if (overlapped != null) {
+                    quietly(() -> {
+                        joined(overlapped);   // nothing may still write below the directory once this fails
+                        return true;
+                    });
+                }
+            }
             String companion = where.templatePrefix() + DERIVED + COMPANION_NAME;
             byte[] text = originalMetadata(opened);
             store.put(companion, text);
@@ -186,6 +227,30 @@ final class FilesetImport {
                     : new StorageException("importing " + found.source() + " failed: " + e, e);
             return ImportReport.failed(found.source(), found.format(), bytes[0],
                     Duration.ofNanos(System.nanoTime() - start), error);
+        }
+    }
+
+    /** Filesets at least this large are measured while they are transferred. */
+    static final long OVERLAP_BYTES = 32L << 20;
+
+    /** Where a large fileset's statistics and thumbnails are made while its files are transferred. */
+    private static final java.util.concurrent.ExecutorService DERIVE_THREADS =
+            java.util.concurrent.Executors.newCachedThreadPool(r -> {
+                Thread t = new Thread(r, "omero-import-derive");
+                t.setDaemon(true);
+                return t;
+            });
+
+    private static List<Series> joined(java.util.concurrent.Future<List<Series>> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            f.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new CancelledException("import interrupted while measuring the pixels");
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re
+                    : new StorageException("measuring the pixels failed: " + e.getCause(), e.getCause());
         }
     }
 

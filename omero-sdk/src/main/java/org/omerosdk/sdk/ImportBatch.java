@@ -1,6 +1,5 @@
 package org.omerosdk.sdk;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -85,10 +84,8 @@ public final class ImportBatch {
                 claimed.addAll(f.files());
                 found.add(f);
                 files += f.files().size();
-                for (Path file : f.files()) {
-                    bytes += Files.size(file);
-                }
-            } catch (RuntimeException | java.io.IOException e) {
+                bytes += f.bytes();
+            } catch (RuntimeException e) {
                 claimed.add(abs);
                 found.add(null);
                 early.add(ImportReport.failed(abs, "", 0, Duration.ZERO, e instanceof OmeroException oe ? oe
