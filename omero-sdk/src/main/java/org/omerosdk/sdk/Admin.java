@@ -151,6 +151,79 @@ public final class Admin {
     }
 
     /**
+     * Maps {@code group} to {@code folder} (BIOMERO's group folder mapping): from now on every import into the group
+     * must come from files inside the folder (symbolic links resolved), by the transfers {@code transfer} allows.
+     * Replaces the group's earlier mapping. Mapped folders never nest: a folder inside (or around) another group's
+     * is refused, so "inside my folder" never includes another group's folder.
+     *
+     * @throws SecurityViolation  unless the caller is an administrator holding ModifyGroup
+     * @throws ValidationException when the folder is not an existing directory, or nests with another group's
+     * @throws NotFoundException   when the group does not exist
+     */
+    public ImportFolder setImportFolder(ExperimenterGroup group, java.nio.file.Path folder,
+                                        ImportFolder.Transfer transfer) {
+        Objects.requireNonNull(folder, "folder");
+        Objects.requireNonNull(transfer, "transfer");
+        java.nio.file.Path real = ImportFolders.realDirectory(folder);
+        return session.write((q, w) -> {
+            requireImportFolderAdmin(q.context(), "map groups to import folders");
+            ExperimenterGroup g = Containers.load(q, group);
+            for (ImportFolder other : ImportFolders.all(q.hibernate())) {
+                if (other.groupId() != g.id() && (real.startsWith(other.folder()) || other.folder().startsWith(real))) {
+                    throw new ValidationException("import folder " + real + " for group \"" + g.name()
+                            + "\" nests with " + other.folder() + ", the import folder of group \""
+                            + other.groupName() + "\"; mapped folders must not lie inside one another");
+                }
+            }
+            ImportFolders.put(w.hibernate(), g.id(), real, transfer);
+            w.logged(List.of(new WritePath.BulkChange(org.omerosdk.model.meta.EventLog.Action.UPDATE,
+                    "ExperimenterGroup", g.id(), g.id())));
+            return new ImportFolder(g.id(), g.name(), real, transfer);
+        });
+    }
+
+    /**
+     * Removes {@code group}'s folder mapping (its imports may come from anywhere again); false when it had none.
+     *
+     * @throws SecurityViolation unless the caller is an administrator holding ModifyGroup
+     */
+    public boolean removeImportFolder(ExperimenterGroup group) {
+        return session.write((q, w) -> {
+            requireImportFolderAdmin(q.context(), "remove import folder mappings");
+            ExperimenterGroup g = Containers.load(q, group);
+            boolean removed = ImportFolders.remove(w.hibernate(), g.id());
+            if (removed) {
+                w.logged(List.of(new WritePath.BulkChange(org.omerosdk.model.meta.EventLog.Action.UPDATE,
+                        "ExperimenterGroup", g.id(), g.id())));
+            }
+            return removed;
+        });
+    }
+
+    /**
+     * Every group folder mapping, by group name.
+     *
+     * @throws SecurityViolation unless the caller is an administrator
+     */
+    public List<ImportFolder> importFolders() {
+        return session.read(q -> {
+            if (!q.context().admin()) {
+                throw new SecurityViolation("user \"" + session.user().omeName() + "\" may not list the import "
+                        + "folder mappings: administrators may (a member sees their group's with "
+                        + "imports().folder())");
+            }
+            return ImportFolders.all(q.hibernate());
+        });
+    }
+
+    private void requireImportFolderAdmin(SecurityContext ctx, String what) {
+        if (!ctx.has(org.omerosdk.permissions.AdminPrivilege.MODIFY_GROUP)) {
+            throw new SecurityViolation("user \"" + session.user().omeName() + "\" may not " + what
+                    + ": administrators holding ModifyGroup may");
+        }
+    }
+
+    /**
      * Removes {@code user} from {@code group}, as OMERO's removeGroups does: administrators and the group's owners
      * may; a user must keep a group besides {@code user} (which is also the default group then), and nobody leaves
      * {@code system} or {@code user} by this call on themself; {@code root} never leaves them.

@@ -87,8 +87,12 @@ final class FilesetImport {
         /** Who imports into which group, read once per batch; each fileset adds its own time and thread. */
         private volatile org.omerosdk.repo.template.TemplateContext who;
 
-        Targets(Optional<ImportOptions.Target> target) {
+        /** The group's folder mapping, read once per batch. */
+        private final Optional<ImportFolder> folder;
+
+        Targets(Optional<ImportOptions.Target> target, Optional<ImportFolder> folder) {
             this.target = target;
+            this.folder = folder;
         }
 
         org.omerosdk.repo.template.TemplateContext templateContext(Session session, ManagedRepository repository) {
@@ -169,6 +173,8 @@ final class FilesetImport {
         String journal = null;
         try (OpenedFileset opened = readers.open(Location.of(found.source()))) {
             step("probe", 1, 1);
+            // every file the reader named, not only the one given: a companion file may point out of the folder
+            ImportFolders.check(targets.folder, found.files(), settings.mode());
             TransferMode mode = settings.mode() == TransferMode.MOVE ? TransferMode.HARD_LINK : settings.mode();
             ImportLocation where = repository.prepare(targets.templateContext(session, repository),
                     found.files().stream().map(Path::toString).toList(), OptionalInt.of(found.directory() ? 1 : 0));

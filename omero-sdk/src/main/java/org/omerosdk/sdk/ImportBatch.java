@@ -67,6 +67,12 @@ public final class ImportBatch {
                 acting.read(q -> Containers.load(q, e.container()));
             }
         });
+        // a mapped group's imports come from its folder: refused here, before any reader opens a file
+        Optional<ImportFolder> folder = acting.read(q -> ImportFolders.of(q.hibernate(),
+                q.context().writeGroupId()));
+        for (Path p : paths) {
+            ImportFolders.check(folder, List.of(p, p.toAbsolutePath().normalize()), settings.mode());
+        }
         ImportListener listener = settings.listener();
         FormatReaders readers = FormatReaders.discover();
         List<FilesetImport.Found> found = new ArrayList<>();
@@ -108,7 +114,7 @@ public final class ImportBatch {
             t.setDaemon(true);
             return t;
         });
-        FilesetImport.Targets targets = new FilesetImport.Targets(settings.target());
+        FilesetImport.Targets targets = new FilesetImport.Targets(settings.target(), folder);
         int earlyIndex = 0;
         for (FilesetImport.Found f : found) {
             if (f == null) {

@@ -52,6 +52,7 @@ public final class Imports {
      */
     public ImportedFileset importFiles(List<Path> files, TransferMode mode, OptionalInt readerRequiredDirectories,
                                        Optional<Dataset> dataset, List<NewImage> images, ProgressListener progress) {
+        ImportFolders.check(folder(), files, mode);
         TemplateContext who = templateContext();
         List<String> clientPaths = files.stream().map(p -> p.toAbsolutePath().toString()).toList();
         ImportLocation where = repository.prepare(who, clientPaths, readerRequiredDirectories);
@@ -121,6 +122,14 @@ public final class Imports {
     /** Starts {@link #importFiles(List, ImportOptions...)} and returns at once, with a handle to cancel or wait. */
     public ImportBatch start(List<Path> paths, ImportOptions... options) {
         return ImportBatch.start(session, repository, List.copyOf(paths), ImportOptions.Settings.of(options));
+    }
+
+    /**
+     * The folder mapping of the session's group (see {@link Admin#setImportFolder}): when present, every import
+     * into the group must come from inside it.
+     */
+    public Optional<ImportFolder> folder() {
+        return session.read(q -> ImportFolders.of(q.hibernate(), q.context().writeGroupId()));
     }
 
     /** Who is importing, into which group, now: what the repository's path template is expanded with. */

@@ -24,6 +24,11 @@ final class QueryPath {
         return ctx;
     }
 
+    /** The transaction's Hibernate session, for the few tables that are not entities (group import folders). */
+    Session hibernate() {
+        return session;
+    }
+
     /** The read filter's condition on event log rows under {@code alias} (empty when all are visible). */
     Optional<String> logCondition(String alias) {
         return filter.logCondition(ctx, alias);
