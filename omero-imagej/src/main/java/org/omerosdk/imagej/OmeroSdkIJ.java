@@ -31,7 +31,8 @@ import org.omerosdk.sdk.Session;
  * ImagePlus imp = OmeroSdkIJ.open(42);
  * }</pre>
  *
- * <p>Opening another repository closes the previous one, with its session. Every call is safe from any thread.
+ * <p>Opening a repository first closes the previous one, with its session (a failed open leaves none open). Every
+ * call is safe from any thread.
  */
 public final class OmeroSdkIJ {
     private static OmeroSdk sdk;
@@ -44,6 +45,8 @@ public final class OmeroSdkIJ {
 
     /** Opens the embedded repository in {@code dir} (created when empty), closing the previous repository. */
     public static synchronized void openDataDirectory(Path dir) {
+        // the previous repository closes first: it may be this one, whose database allows one process-wide opener
+        close();
         OmeroSdk opened = OmeroSdk.builder().dataDirectory(dir).open();
         replace(opened, dir.toAbsolutePath().toString());
     }
@@ -69,6 +72,7 @@ public final class OmeroSdkIJ {
         if (dataDir != null && !dataDir.isBlank()) {
             b.dataDirectory(Path.of(dataDir));
         }
+        close();
         replace(b.open(), file.toAbsolutePath().toString());
     }
 

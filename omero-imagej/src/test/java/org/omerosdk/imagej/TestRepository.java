@@ -130,12 +130,12 @@ final class TestRepository implements AutoCloseable {
     }
 
     /** Writes {@code imp} as an ImageJ TIFF and imports it as {@code session}. */
-    Image importImage(Session session, ImagePlus imp) {
+    Image importImage(Session session, ImagePlus imp, org.omerosdk.sdk.ImportOptions... options) {
         Path file = dir.resolve(imp.getTitle() + ".tif");
         if (!new FileSaver(imp).saveAsTiff(file.toString())) {
             throw new IllegalStateException("ImageJ could not write " + file);
         }
-        ImportResult r = session.imports().importFiles(List.of(file));
+        ImportResult r = session.imports().importFiles(List.of(file), options);
         if (!r.ok()) {
             throw new IllegalStateException("import failed: " + r.failures());
         }
