@@ -141,8 +141,15 @@ final class Database implements AutoCloseable {
         thread.setContextClassLoader(own);
         try {
             Dialect dialect;
+            String product;
+            int major;
+            int minor;
             try (Connection c = ds.getConnection()) {
-                dialect = Dialect.ofProductName(c.getMetaData().getDatabaseProductName());
+                var meta = c.getMetaData();
+                product = meta.getDatabaseProductName();
+                major = meta.getDatabaseMajorVersion();
+                minor = meta.getDatabaseMinorVersion();
+                dialect = Dialect.ofProductName(product);
                 if (embeddedDir.isPresent()) {
                     RepositoryGuard.checkMigrated(c, embeddedDir.get());
                 }
@@ -150,21 +157,40 @@ final class Database implements AutoCloseable {
             if (dialect == Dialect.POSTGRESQL) {
                 requirePostgresSupport(own, "org.flywaydb.database.postgresql.PostgreSQLDatabaseType");
             }
-            // Flyway holds one connection for its lock while it migrates on another: on the SDK's own pool it
-            // connects beside the pool, so that a pool of one (omero.db.poolsize=1) opens. It validates the applied
-            // migrations by checksum, so the schema is the one the mapping was tested against (MigrationTest runs
-            // Hibernate's validation); Hibernate does not validate it again.
-            var flyway = Flyway.configure(own).locations(dialect.migrations)
-                    .loggers(org.omerosdk.sdk.logging.FlywayToSlf4j.class.getName());
-            if (pool != null) {
-                flyway.dataSource(pool.jdbcUrl(), pool.username(), pool.password());
-            } else {
-                flyway.dataSource(ds);
-            }
-            flyway.load().migrate();
-            SessionFactory sf = HibernateSettings.configuration(dialect, Map.of(
+            // Hibernate's bootstrap (mapping ~80 entities, generating their proxy classes) is most of an open's CPU
+            // and needs nothing from the database once it is told the product and version, so it runs on its own
+            // thread while Flyway migrates; the session factory is used only after both are done
+            Map<String, Object> settings = Map.of(
                     "hibernate.connection.datasource", ds,
-                    "hibernate.hbm2ddl.auto", "none")).buildSessionFactory();
+                    "hibernate.hbm2ddl.auto", "none",
+                    "hibernate.boot.allow_jdbc_metadata_access", "false",
+                    "jakarta.persistence.database-product-name", product,
+                    "jakarta.persistence.database-major-version", Integer.toString(major),
+                    "jakarta.persistence.database-minor-version", Integer.toString(minor));
+            java.util.concurrent.FutureTask<SessionFactory> bootstrap = new java.util.concurrent.FutureTask<>(
+                    () -> HibernateSettings.configuration(dialect, settings).buildSessionFactory());
+            Thread mapper = new Thread(bootstrap, "omero-sdk-hibernate-bootstrap");
+            mapper.setDaemon(true);
+            mapper.setContextClassLoader(own);
+            mapper.start();
+            try {
+                // Flyway holds one connection for its lock while it migrates on another: on the SDK's own pool it
+                // connects beside the pool, so that a pool of one (omero.db.poolsize=1) opens. It validates the
+                // applied migrations by checksum, so the schema is the one the mapping was tested against
+                // (MigrationTest runs Hibernate's validation); Hibernate does not validate it again.
+                var flyway = Flyway.configure(own).locations(dialect.migrations)
+                        .loggers(org.omerosdk.sdk.logging.FlywayToSlf4j.class.getName());
+                if (pool != null) {
+                    flyway.dataSource(pool.jdbcUrl(), pool.username(), pool.password());
+                } else {
+                    flyway.dataSource(ds);
+                }
+                flyway.load().migrate();
+            } catch (RuntimeException e) {
+                closeWhenBuilt(bootstrap);
+                throw e;
+            }
+            SessionFactory sf = awaitBootstrap(bootstrap);
             return new Database(dialect, sf, pool, embeddedDir, described);
         } catch (SQLException | RuntimeException e) {
             if (pool != null) {
@@ -177,6 +203,35 @@ final class Database implements AutoCloseable {
         } finally {
             thread.setContextClassLoader(callers);
         }
+    }
+
+    /** The session factory the bootstrap thread built, or its failure as this thread's. */
+    private static SessionFactory awaitBootstrap(java.util.concurrent.FutureTask<SessionFactory> bootstrap) {
+        try {
+            return bootstrap.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            closeWhenBuilt(bootstrap);
+            throw new StorageException("interrupted while opening the database", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new StorageException("cannot map the model: " + e.getCause(), e.getCause());
+        }
+    }
+
+    /** After a failed migration: the factory the other thread is building is closed once it exists. */
+    private static void closeWhenBuilt(java.util.concurrent.FutureTask<SessionFactory> bootstrap) {
+        Thread closer = new Thread(() -> {
+            try {
+                bootstrap.get().close();
+            } catch (Exception ignored) {
+                // nothing was built, or it failed: nothing to close
+            }
+        }, "omero-sdk-hibernate-close");
+        closer.setDaemon(true);
+        closer.start();
     }
 
     /** PostgreSQL support is optional: a clear error naming what to add when a class of it is missing. */
