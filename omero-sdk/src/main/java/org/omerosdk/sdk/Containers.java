@@ -140,6 +140,7 @@ public final class Containers {
         @SuppressWarnings("unchecked")
         Class<T> type = (Class<T>) org.hibernate.Hibernate.getClass(object);
         return q.byId(type, object.id())
-                .orElseThrow(() -> new NotFoundException(object + " does not exist or is not visible"));
+                .orElseThrow(() -> new NotFoundException(type.getSimpleName() + ":" + object.id()
+                        + " does not exist or is not visible"));
     }
 }

@@ -111,14 +111,11 @@ public final class Images {
     }
 
     /**
-     * The images whose name contains {@code text} (ignoring case; {@code %} and {@code _} match themselves), one
-     * page, by id; only images the caller may see.
+     * The images whose name or description contains {@code text} (ignoring case; {@code %} and {@code _} match
+     * themselves), one page, by id; only images the caller may see. {@link Session#browse()} searches every type.
      */
     public Page<Image> search(String text, Listing listing) {
-        String escaped = text.toLowerCase(java.util.Locale.ROOT).replace("!", "!!").replace("%", "!%")
-                .replace("_", "!_");
-        return listing.read(session, Select.from(Image.class)
-                .where("lower(o.name) like :v escape '!'", "%" + escaped + "%"));
+        return listing.read(session, Select.from(Image.class).containing(text));
     }
 
     /** The original files {@code image} was imported from (its fileset's) that the caller may see, by id. */

@@ -31,6 +31,8 @@ public final class Listing {
     }
 
     private final OptionalLong ownerId;
+    /** Everyone's but this owner's ("others' data"). */
+    private final OptionalLong otherThanId;
     private final OptionalLong groupId;
     private final int offset;
     private final OptionalInt limit;
@@ -38,9 +40,10 @@ public final class Listing {
     /** With {@link Order#ID}: the listing continues after this id (set by {@link Page#next()}). */
     private final OptionalLong afterId;
 
-    private Listing(OptionalLong ownerId, OptionalLong groupId, int offset, OptionalInt limit, Order order,
+    private Listing(OptionalLong ownerId, OptionalLong otherThanId, OptionalLong groupId, int offset, OptionalInt limit, Order order,
                     OptionalLong afterId) {
         this.ownerId = ownerId;
+        this.otherThanId = otherThanId;
         this.groupId = groupId;
         this.offset = offset;
         this.limit = limit;
@@ -50,23 +53,33 @@ public final class Listing {
 
     /** Everything visible, by id: the first page (of {@code omero.web.page_size} objects). */
     public static Listing all() {
-        return new Listing(OptionalLong.empty(), OptionalLong.empty(), 0, OptionalInt.empty(), Order.ID,
+        return new Listing(OptionalLong.empty(), OptionalLong.empty(), OptionalLong.empty(), 0, OptionalInt.empty(),
+                Order.ID,
                 OptionalLong.empty());
     }
 
     /** Only {@code owner}'s objects. */
     public Listing ownedBy(Experimenter owner) {
-        return new Listing(OptionalLong.of(owner.id()), groupId, offset, limit, order, afterId);
+        return new Listing(OptionalLong.of(owner.id()), OptionalLong.empty(), groupId, offset, limit, order, afterId);
+    }
+
+    /**
+     * Everyone's objects but {@code owner}'s: OMERO.web's "others' data" (with {@link #ownedBy} for "my data" and
+     * neither for "all"). Replaces an {@link #ownedBy} filter, and is replaced by one.
+     */
+    public Listing notOwnedBy(Experimenter owner) {
+        return new Listing(OptionalLong.empty(), OptionalLong.of(owner.id()), groupId, offset, limit, order,
+                afterId);
     }
 
     /** Only the objects of {@code group} (those the caller may see there). */
     public Listing inGroup(ExperimenterGroup group) {
-        return new Listing(ownerId, OptionalLong.of(group.id()), offset, limit, order, afterId);
+        return new Listing(ownerId, otherThanId, OptionalLong.of(group.id()), offset, limit, order, afterId);
     }
 
     /** In {@code order} (from the first page). */
     public Listing orderBy(Order order) {
-        return new Listing(ownerId, groupId, 0, limit, java.util.Objects.requireNonNull(order, "order"),
+        return new Listing(ownerId, otherThanId, groupId, 0, limit, java.util.Objects.requireNonNull(order, "order"),
                 OptionalLong.empty());
     }
 
@@ -81,7 +94,7 @@ public final class Listing {
             throw new ValidationException("page offset " + offset + ", limit " + limit
                     + " is impossible: offset >= 0 and limit >= 1");
         }
-        return new Listing(ownerId, groupId, offset, OptionalInt.of(limit), order, OptionalLong.empty());
+        return new Listing(ownerId, otherThanId, groupId, offset, OptionalInt.of(limit), order, OptionalLong.empty());
     }
 
     public int offset() {
@@ -125,8 +138,8 @@ public final class Listing {
     /** The listing of the page after {@code page} (which ended with the object of id {@code lastId}). */
     Listing after(int shown, long lastId) {
         return order == Order.ID
-                ? new Listing(ownerId, groupId, 0, limit, order, OptionalLong.of(lastId))
-                : new Listing(ownerId, groupId, offset + shown, limit, order, afterId);
+                ? new Listing(ownerId, otherThanId, groupId, 0, limit, order, OptionalLong.of(lastId))
+                : new Listing(ownerId, otherThanId, groupId, offset + shown, limit, order, afterId);
     }
 
     /** The size of a page in {@code session}'s SDK: the limit asked for, at most {@code omero.web.page_size}. */
@@ -138,6 +151,7 @@ public final class Listing {
     /** The listing's filters on {@code s} (the owner and group, not the page). */
     <T> Select<T> filter(Select<T> s) {
         ownerId.ifPresent(o -> s.whereEquals("o.details.ownerId", o));
+        otherThanId.ifPresent(o -> s.where("o.details.ownerId <> :v", o));
         groupId.ifPresent(g -> s.whereEquals("o.details.groupId", g));
         return s;
     }

@@ -17,18 +17,27 @@ public final class Page<T> extends AbstractList<T> implements RandomAccess {
     private final Listing listing;
     private final int limit;
     private final boolean more;
+    /** The id of the last object read (where the next page starts in id order), or -1 on an empty page. */
+    private final long lastId;
 
-    private Page(List<T> items, Listing listing, int limit, boolean more) {
+    private Page(List<T> items, Listing listing, int limit, boolean more, long lastId) {
         this.items = items;
         this.listing = listing;
         this.limit = limit;
         this.more = more;
+        this.lastId = lastId;
     }
 
     /** A page of {@code rows} read with one row beyond {@code limit} when more follow. */
     static <T extends IObject> Page<T> of(List<T> rows, Listing listing, int limit) {
         boolean more = rows.size() > limit;
-        return new Page<>(List.copyOf(more ? rows.subList(0, limit) : rows), listing, limit, more);
+        List<T> items = List.copyOf(more ? rows.subList(0, limit) : rows);
+        return new Page<>(items, listing, limit, more, items.isEmpty() ? -1 : items.get(items.size() - 1).id());
+    }
+
+    /** The same page with each object replaced by {@code f}'s value for it (its paging unchanged). */
+    <R> Page<R> map(java.util.function.Function<? super T, ? extends R> f) {
+        return new Page<>(items.stream().<R>map(f).toList(), listing, limit, more, lastId);
     }
 
     @Override
@@ -60,7 +69,6 @@ public final class Page<T> extends AbstractList<T> implements RandomAccess {
         if (!more) {
             throw new ValidationException("this is the last page of the listing: there is no next page");
         }
-        T last = items.get(items.size() - 1);
-        return listing.after(items.size(), ((IObject) last).id());
+        return listing.after(items.size(), lastId);
     }
 }

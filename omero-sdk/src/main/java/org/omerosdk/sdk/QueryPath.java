@@ -50,6 +50,21 @@ final class QueryPath {
         return q.getSingleResult();
     }
 
+    /**
+     * How many rows of {@code s} (filtered as any read) there are per value of {@code key}, an HQL path over
+     * {@code o} or a joined alias: one grouped query for the child counts of a page of containers.
+     */
+    <T> java.util.Map<Long, Long> countBy(Select<T> s, String key) {
+        Query<Object[]> q = session.createQuery(hql(s, "select " + key + ", count(o)")
+                .replaceAll(" order by .*$", " group by " + key), Object[].class);
+        bind(q, s);
+        java.util.Map<Long, Long> counts = new java.util.HashMap<>();
+        for (Object[] row : q.getResultList()) {
+            counts.put(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
+        }
+        return counts;
+    }
+
     <T> Optional<T> first(Select<T> s) {
         return list(s.page(0, 1)).stream().findFirst();
     }

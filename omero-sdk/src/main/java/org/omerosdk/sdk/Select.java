@@ -41,6 +41,23 @@ final class Select<T> {
         return this;
     }
 
+    /** Any HQL condition without parameters. */
+    Select<T> where(String condition) {
+        conditions.add(condition);
+        return this;
+    }
+
+    /**
+     * Named objects whose name or description contains {@code text}, ignoring case; {@code %} and {@code _} match
+     * themselves.
+     */
+    Select<T> containing(String text) {
+        String escaped = text.toLowerCase(java.util.Locale.ROOT).replace("!", "!!").replace("%", "!%")
+                .replace("_", "!_");
+        return where("(lower(o.name) like :v escape '!' or lower(o.description) like :v escape '!')",
+                "%" + escaped + "%");
+    }
+
     Select<T> join(String join) {
         this.joins = joins + " " + join;
         return this;

@@ -139,6 +139,14 @@ public final class Session implements AutoCloseable {
         return new Containers(this);
     }
 
+    /**
+     * The data manager's tree: projects, datasets, screens, plates and orphaned images with child counts, plates
+     * as grids of wells, search by name and description.
+     */
+    public Browse browse() {
+        return new Browse(this);
+    }
+
     /** Tags and comments and the links that attach them. */
     public Annotations annotations() {
         return new Annotations(this);

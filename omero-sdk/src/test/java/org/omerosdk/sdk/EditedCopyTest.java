@@ -698,6 +698,44 @@ class EditedCopyTest {
             return outcome(() -> bob.containers().projects(Listing.all().ownedBy(c.of(bob, lab.user("ada")))),
                     () -> null);
         });
+        cases.put("Listing.notOwnedBy(Experimenter)", (lab, c) -> {
+            lab.as("ada", Level.PRIVATE).containers().createProject("ada's");
+            Session bob = lab.as("bob", Level.PRIVATE);
+            return outcome(() -> bob.containers().projects(Listing.all().notOwnedBy(c.of(bob, lab.user("bob")))),
+                    () -> null);
+        });
+        cases.put("Browse.datasets(Project,Listing)", (lab, c) -> {
+            Session ada = lab.as("ada", Level.PRIVATE);
+            Project p = ada.containers().createProject("ada's");
+            ada.containers().createDataset(p, "inside");
+            Session bob = lab.as("bob", Level.PRIVATE);
+            return outcome(() -> bob.browse().datasets(c.of(bob, p), Listing.all()), () -> null);
+        });
+        cases.put("Browse.images(Dataset,Listing)", (lab, c) -> {
+            Session ada = lab.as("ada", Level.PRIVATE);
+            Dataset d = ada.containers().createDataset("ada's");
+            Lab.image(ada, "inside", Optional.of(d));
+            Session bob = lab.as("bob", Level.PRIVATE);
+            return outcome(() -> bob.browse().images(c.of(bob, d), Listing.all()), () -> null);
+        });
+        cases.put("Browse.plates(Screen,Listing)", (lab, c) -> {
+            Session ada = lab.as("ada", Level.PRIVATE);
+            Screen s = ada.containers().createScreen("ada's");
+            ada.containers().link(s, ada.containers().createPlate("inside"));
+            Session bob = lab.as("bob", Level.PRIVATE);
+            return outcome(() -> bob.browse().plates(c.of(bob, s), Listing.all()), () -> null);
+        });
+        cases.put("Browse.plateGrid(Plate,int)", (lab, c) -> {
+            Plate p = Lab.plate(lab.as("ada", Level.PRIVATE), "ada's", new int[][] {{0, 0}}, new int[] {1});
+            Session bob = lab.as("bob", Level.PRIVATE);
+            return outcome(() -> bob.browse().plateGrid(c.of(bob, p), 0).cells().size(), () -> null);
+        });
+        cases.put("Browse.plateGrid(Plate,int,PlateLayout)", (lab, c) -> {
+            Plate p = Lab.plate(lab.as("ada", Level.PRIVATE), "ada's", new int[][] {{0, 0}}, new int[] {1});
+            Session bob = lab.as("bob", Level.PRIVATE);
+            return outcome(() -> bob.browse().plateGrid(c.of(bob, p), 0, Browse.PlateLayout.TRIM).cells().size(),
+                    () -> null);
+        });
         cases.put("Listing.inGroup(ExperimenterGroup)", (lab, c) -> {
             lab.as("ada", Level.PRIVATE).containers().createProject("ada's");
             Session bob = lab.as("bob");

@@ -210,6 +210,29 @@ public final class Lab implements AutoCloseable {
         return s.images().saveAll(dataset, List.of(newImage(name)), ProgressListener.NONE).get(0);
     }
 
+    /**
+     * A plate as {@code s} saves it with a well at each (row, column) of {@code wells} (0-based), each well holding
+     * {@code fields[i]} fields, each field a new image named {@code name/LABEL/FIELD}.
+     */
+    public static org.omerosdk.model.screen.Plate plate(Session s, String name, int[][] wells, int[] fields) {
+        org.omerosdk.model.screen.Plate plate = s.containers().createPlate(name);
+        for (int i = 0; i < wells.length; i++) {
+            int[] at = wells[i];
+            List<Image> images = new ArrayList<>();
+            for (int f = 0; f < fields[i]; f++) {
+                images.add(image(s, name + "/" + plate.wellLabel(at[0], at[1]) + "/" + f, Optional.empty()));
+            }
+            s.write((q, w) -> {
+                var well = w.create(new org.omerosdk.model.screen.Well(Containers.load(q, plate), at[0], at[1]));
+                for (Image image : images) {
+                    w.create(new org.omerosdk.model.screen.WellSample(well, Containers.load(q, image)));
+                }
+                return well;
+            });
+        }
+        return plate;
+    }
+
     /** A one-channel 2x2 image not yet saved. */
     public static NewImage newImage(String name) {
         return new NewImage(new Image(name), new Pixels(PixelType.UINT8, DimensionOrder.XYZCT, 2, 2, 1, 1, 1),

@@ -338,6 +338,22 @@ class PlainValuesTest {
         c.put("Admin.groups()", () -> ada.admin().groups());
         c.put("Admin.groupsOf(Experimenter)", () -> ada.admin().groupsOf(lab.user("ada")));
         c.put("Admin.members(ExperimenterGroup)", () -> ada.admin().members(lab.group(Level.READ_ANNOTATE)));
+        // Browse
+        Plate wells = Lab.plate(ada, "grid", new int[][] {{0, 0}, {1, 1}}, new int[] {2, 1});
+        ada.containers().link(screen, wells);
+        c.put("Browse.tree(Listing)", () -> ada.browse().tree(Listing.all()));
+        c.put("Browse.projects(Listing)", () -> ada.browse().projects(Listing.all()));
+        c.put("Browse.datasets(Project,Listing)", () -> ada.browse().datasets(project, Listing.all()));
+        c.put("Browse.orphanedDatasets(Listing)", () -> ada.browse().orphanedDatasets(Listing.all()));
+        c.put("Browse.images(Dataset,Listing)", () -> ada.browse().images(dataset, Listing.all()));
+        c.put("Browse.orphanedImages(Listing)", () -> ada.browse().orphanedImages(Listing.all()));
+        c.put("Browse.screens(Listing)", () -> ada.browse().screens(Listing.all()));
+        c.put("Browse.plates(Screen,Listing)", () -> ada.browse().plates(screen, Listing.all()));
+        c.put("Browse.orphanedPlates(Listing)", () -> ada.browse().orphanedPlates(Listing.all()));
+        c.put("Browse.plateGrid(Plate,int)", () -> ada.browse().plateGrid(wells, 0));
+        c.put("Browse.plateGrid(Plate,int,PlateLayout)", () -> ada.browse().plateGrid(wells, 1,
+                Browse.PlateLayout.SHRINK));
+        c.put("Browse.search(String,Listing)", () -> ada.browse().search("i", Listing.all()));
         // Containers
         c.put("Containers.createProject(String)", () -> ada.containers().createProject(name("p")));
         c.put("Containers.createDataset(String)", () -> ada.containers().createDataset(name("d")));

@@ -167,6 +167,9 @@ public final class ConfigKeys {
     /** Flag to show/hide "Orphaned images" container. */
     public static final ConfigKey CLIENT_UI_TREE_ORPHANS_ENABLED = key("omero.client.ui.tree.orphans.enabled", "true",
             "Flag to show/hide \"Orphaned images\" container.", BOOLEAN);
+    /** Name of the "Orphaned images" container located in client tree data manager. */
+    public static final ConfigKey CLIENT_UI_TREE_ORPHANS_NAME = key("omero.client.ui.tree.orphans.name", "Orphaned Images",
+            "Name of the \"Orphaned images\" container located in client tree data manager.", STRING);
     /** Client tree type order rank list first type is ranked 1 (the highest), last is the lowest if set to 'false' empty... */
     public static final ConfigKey CLIENT_UI_TREE_TYPE_ORDER = key("omero.client.ui.tree.type_order", "tagset, tag, project, dataset, screen, plate, acquisition, image",
             "Client tree type order rank list first type is ranked 1 (the highest), last is the lowest if set to 'false' empty...", LIST);
