@@ -27,7 +27,7 @@ class DiskFullDurabilityTest {
 
     @BeforeEach
     void mount() {
-        fs = SmallFilesystem.mount(scratch, 16);
+        fs = SmallFilesystem.mount(scratch, 32);
     }
 
     @AfterEach

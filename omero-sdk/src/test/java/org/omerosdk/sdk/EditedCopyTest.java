@@ -698,6 +698,24 @@ class EditedCopyTest {
             return outcome(() -> bob.containers().projects(Listing.all().ownedBy(c.of(bob, lab.user("ada")))),
                     () -> null);
         });
+        cases.put("Admin.setImportFolder(ExperimenterGroup,Path,Transfer)", (lab, c) -> {
+            java.nio.file.Path folder = java.nio.file.Files.createDirectories(dir.resolve("mapped"));
+            ExperimenterGroup g = lab.group("elsewhere");
+            return outcome(() -> lab.root.admin().setImportFolder(c.of(lab.root, g), folder,
+                    ImportFolder.Transfer.COPY).groupName(), () -> {
+                        List<String> mapped = lab.root.admin().importFolders().stream().map(ImportFolder::groupName)
+                                .toList();
+                        lab.root.admin().removeImportFolder(g);
+                        return mapped;
+                    });
+        });
+        cases.put("Admin.removeImportFolder(ExperimenterGroup)", (lab, c) -> {
+            java.nio.file.Path folder = java.nio.file.Files.createDirectories(dir.resolve("mapped"));
+            ExperimenterGroup g = lab.group("elsewhere");
+            lab.root.admin().setImportFolder(g, folder, ImportFolder.Transfer.COPY);
+            return outcome(() -> lab.root.admin().removeImportFolder(c.of(lab.root, g)),
+                    () -> lab.root.admin().importFolders().size());
+        });
         cases.put("Listing.notOwnedBy(Experimenter)", (lab, c) -> {
             lab.as("ada", Level.PRIVATE).containers().createProject("ada's");
             Session bob = lab.as("bob", Level.PRIVATE);

@@ -338,6 +338,11 @@ class PlainValuesTest {
         c.put("Admin.groups()", () -> ada.admin().groups());
         c.put("Admin.groupsOf(Experimenter)", () -> ada.admin().groupsOf(lab.user("ada")));
         c.put("Admin.members(ExperimenterGroup)", () -> ada.admin().members(lab.group(Level.READ_ANNOTATE)));
+        // import folder mappings, on a group no other case imports into
+        c.put("Admin.setImportFolder(ExperimenterGroup,Path,Transfer)", () -> root.admin().setImportFolder(
+                lab.group("elsewhere"), Files.createDirectories(dir.resolve("mapped")), ImportFolder.Transfer.COPY));
+        c.put("Admin.importFolders()", () -> root.admin().importFolders());
+        c.put("Imports.folder()", () -> lab.as("eve").imports().folder());
         // Browse
         Plate wells = Lab.plate(ada, "grid", new int[][] {{0, 0}, {1, 1}}, new int[] {2, 1});
         ada.containers().link(screen, wells);
