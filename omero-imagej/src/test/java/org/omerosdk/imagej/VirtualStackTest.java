@@ -87,7 +87,7 @@ class VirtualStackTest {
 
     @Test
     void aPlaneReadTwiceComesFromTheCacheAndEditsDoNotReachIt() {
-        ImagePlus imp = OmeroSdkIJ.openVirtual(big.id());
+        ImagePlus imp = OmeroSdkIJ.openVirtual(big.id(), 0);   // the values below are level 0's
         OmeroVirtualStack stack = assertInstanceOf(OmeroVirtualStack.class, imp.getStack());
         int n = imp.getStackIndex(2, 3, 2);
         ImageProcessor first = stack.getProcessor(n);
