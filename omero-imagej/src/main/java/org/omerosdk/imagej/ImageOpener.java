@@ -125,23 +125,7 @@ public final class ImageOpener {
         long cache = Math.min(DEFAULT_CACHE_BYTES, freeMemory() / 4);
         OmeroVirtualStack stack = new OmeroVirtualStack(source, level, names, cache);
         ImagePlus imp = finish(image, px, names, stack, source, level);
-        ImagePlus.addImageListener(new ij.ImageListener() {
-            @Override
-            public void imageOpened(ImagePlus i) {
-            }
-
-            @Override
-            public void imageClosed(ImagePlus i) {
-                if (i == imp) {
-                    ImagePlus.removeImageListener(this);
-                    stack.close();
-                }
-            }
-
-            @Override
-            public void imageUpdated(ImagePlus i) {
-            }
-        });
+        stack.closeWith(imp);
         return imp;
     }
 

@@ -1,7 +1,11 @@
 package org.omerosdk.imagej;
 
+import ij.ImageListener;
+import ij.ImagePlus;
 import ij.VirtualStack;
 import ij.process.ImageProcessor;
+import java.lang.ref.Cleaner;
+import java.lang.ref.WeakReference;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.omerosdk.model.ValidationException;
@@ -30,6 +34,13 @@ public final class OmeroVirtualStack extends VirtualStack implements AutoCloseab
     private final long cacheBytes;
     private final AtomicLong reads = new AtomicLong();
     private final AtomicLong hits = new AtomicLong();
+    /**
+     * Closes the source once: on {@link #close()}, when its image window is closed (headless ImageJ tells listeners
+     * nothing when a window-less image closes), or when the stack is collected: a macro or plugin that opens images
+     * and forgets them must not keep their planes and files.
+     */
+    private final Release release;
+    private final Cleaner.Cleanable cleanable;
 
     OmeroVirtualStack(PixelSource source, int level, List<String> channelNames, long cacheBytes) {
         super(source.sizeX(level), source.sizeY(level), null, null);
@@ -42,6 +53,66 @@ public final class OmeroVirtualStack extends VirtualStack implements AutoCloseab
         this.planeBytes = planeBytes(source, level);
         this.cacheBytes = Math.max(cacheBytes, planeBytes);
         setBitDepth(PlaneConversion.bitDepth(source.pixelType()));
+        this.release = new Release(source);
+        this.cleanable = CLEANER.register(this, release);
+    }
+
+    private static final Cleaner CLEANER = Cleaner.create();
+
+    /** What closing needs, holding neither the stack nor its image, so that neither is kept reachable by it. */
+    private static final class Release implements Runnable {
+        private final PixelSource source;
+        private volatile ImageListener listener;
+
+        Release(PixelSource source) {
+            this.source = source;
+        }
+
+        @Override
+        public void run() {
+            ImageListener l = listener;
+            if (l != null) {
+                ImagePlus.removeImageListener(l);
+            }
+            source.close();
+        }
+    }
+
+    /**
+     * Closes this stack when {@code imp} is closed. ImageJ's listener list is static: the listener holds the image
+     * and the stack weakly, so an image that is never closed is still collected (and the cleaner closes its source).
+     */
+    void closeWith(ImagePlus imp) {
+        ImageListener l = new ClosesWith(imp, this);
+        release.listener = l;
+        ImagePlus.addImageListener(l);
+    }
+
+    /** Static, so that it holds no hidden reference to the stack: the cleaner reaches it through {@link Release}. */
+    private static final class ClosesWith implements ImageListener {
+        private final WeakReference<ImagePlus> image;
+        private final WeakReference<OmeroVirtualStack> stack;
+
+        ClosesWith(ImagePlus image, OmeroVirtualStack stack) {
+            this.image = new WeakReference<>(image);
+            this.stack = new WeakReference<>(stack);
+        }
+
+        @Override
+        public void imageOpened(ImagePlus i) {
+        }
+
+        @Override
+        public void imageClosed(ImagePlus i) {
+            OmeroVirtualStack s = stack.get();
+            if (i != null && i == image.get() && s != null) {
+                s.close();
+            }
+        }
+
+        @Override
+        public void imageUpdated(ImagePlus i) {
+        }
     }
 
     /** Bytes one plane of {@code level} takes in ImageJ. */
@@ -160,6 +231,6 @@ public final class OmeroVirtualStack extends VirtualStack implements AutoCloseab
         synchronized (cache) {
             cache.clear();
         }
-        source.close();
+        cleanable.clean();
     }
 }

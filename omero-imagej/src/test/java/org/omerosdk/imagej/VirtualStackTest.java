@@ -2,11 +2,14 @@ package org.omerosdk.imagej;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ij.ImagePlus;
+import ij.ImageStack;
 import ij.process.ImageProcessor;
+import java.lang.ref.WeakReference;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -86,6 +89,33 @@ class VirtualStackTest {
     }
 
     @Test
+    void imagesThatAreNeverClosedDoNotKeepTheirPlanes() {
+        // each open image caches planes of 8 MiB and ImageJ's listener list is static: a strong reference from it
+        // kept every forgotten image, and ten of them do not fit in this heap
+        for (int i = 0; i < 10; i++) {
+            ImagePlus imp = OmeroSdkIJ.openVirtual(big.id(), 0);
+            ImageProcessor ip = imp.getStack().getProcessor(imp.getStackIndex(1, 1 + i % Z, 1));
+            assertEquals(TestRepository.value(7, 9, 0, i % Z, 0), ip.get(7, 9));
+        }
+    }
+
+    @Test
+    void aForgottenImageAndItsStackAreCollected() throws InterruptedException {
+        WeakReference<ImageStack> stack = openAndForget();
+        for (int i = 0; i < 50 && stack.get() != null; i++) {
+            System.gc();
+            Thread.sleep(20);
+        }
+        assertNull(stack.get(), "nothing may keep the stack of an image nobody holds (ImageJ's static listeners)");
+    }
+
+    private static WeakReference<ImageStack> openAndForget() {
+        ImagePlus imp = OmeroSdkIJ.openVirtual(big.id(), 0);
+        imp.getStack().getProcessor(1);
+        return new WeakReference<>(imp.getStack());
+    }
+
+    @Test
     void aPlaneReadTwiceComesFromTheCacheAndEditsDoNotReachIt() {
         ImagePlus imp = OmeroSdkIJ.openVirtual(big.id(), 0);   // the values below are level 0's
         OmeroVirtualStack stack = assertInstanceOf(OmeroVirtualStack.class, imp.getStack());
@@ -97,7 +127,12 @@ class VirtualStackTest {
         assertEquals(hits + 1, stack.cacheHits());
         assertEquals(TestRepository.value(5, 5, 1, 2, 1), second.get(5, 5));
         assertThrows(ValidationException.class, () -> stack.deleteSlice(1));
+        assertTrue(stack.cachedPlanes() > 0);
+        // headless ImageJ tells no listener when a window-less image closes: the stack is released by close() or,
+        // for an image nobody closes, when it is collected (aForgottenImageAndItsStackAreCollected)
         imp.close();
+        stack.close();
+        assertEquals(0, stack.cachedPlanes());
     }
 
     @Test
