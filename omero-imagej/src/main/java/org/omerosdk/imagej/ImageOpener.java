@@ -27,6 +27,11 @@ import org.omerosdk.sdk.Session;
  * image's group), {@value #CHANNELS} (the channel names, comma-separated), {@value #LEVEL} (the pyramid level).
  *
  * <p>Images too large for memory open as an {@link OmeroVirtualStack}, read plane by plane from a pyramid level.
+ * What is too large is decided on the JVM's maximum heap ({@code -Xmx}, {@link Runtime#maxMemory()}, fixed for the
+ * JVM's life), never on the memory free at that moment, so the same image opens the same way every time: in memory
+ * when all its planes take at most a quarter of the heap ({@link #IN_MEMORY_FRACTION}); else virtual, from the
+ * largest pyramid level whose plane takes at most an eighth of it ({@link #PLANE_FRACTION}), with a plane cache of
+ * at most an eighth of it and 256 MiB ({@link #CACHE_FRACTION}, {@link #DEFAULT_CACHE_BYTES}).
  */
 public final class ImageOpener {
     /** The OMERO image id, the property OMERO's own ImageJ plugin sets too. */
@@ -36,18 +41,31 @@ public final class ImageOpener {
     public static final String CHANNELS = "OMERO_CHANNELS";
     /** The pyramid level the planes come from (0: full resolution). */
     public static final String LEVEL = "OMERO_LEVEL";
-    /** The most a virtual stack's plane cache holds (less when memory is short): 256 MiB. */
+    /** The most a virtual stack's plane cache holds (less with a small heap): 256 MiB. */
     static final long DEFAULT_CACHE_BYTES = 256L << 20;
+    /** An image opens in memory when all its planes take at most this share of the maximum heap. */
+    public static final double IN_MEMORY_FRACTION = 0.25;
+    /** A virtual stack reads the largest pyramid level whose plane takes at most this share of the maximum heap. */
+    public static final double PLANE_FRACTION = 0.125;
+    /** A virtual stack's plane cache takes at most this share of the maximum heap (and 256 MiB). */
+    public static final double CACHE_FRACTION = 0.125;
 
     private final Session session;
+    private final long maxHeap;
 
     public ImageOpener(Session session) {
+        this(session, Runtime.getRuntime().maxMemory());
+    }
+
+    /** An opener deciding as if the maximum heap were {@code maxHeap} bytes (tests; hosts that share their heap). */
+    ImageOpener(Session session, long maxHeap) {
         this.session = session;
+        this.maxHeap = maxHeap;
     }
 
     /**
-     * Opens image {@code imageId}: in memory when all of it fits in half the memory this JVM has left, else as a
-     * virtual stack ({@link #openVirtual(Image)}).
+     * Opens image {@code imageId}: in memory when all its planes take at most {@link #IN_MEMORY_FRACTION} of the
+     * maximum heap, else as a virtual stack ({@link #openVirtual(Image)}).
      *
      * @throws org.omerosdk.model.NotFoundException when the image does not exist, is not visible, or has no pixel data
      */
@@ -59,8 +77,8 @@ public final class ImageOpener {
         PixelSource source = session.images().pixels(image);
         try {
             long bytes = planeCount(source) * OmeroVirtualStack.planeBytes(source, 0);
-            if (bytes > freeMemory() / 2) {
-                return virtual(image, source, levelThatFits(source, freeMemory()));
+            if (bytes > (long) (maxHeap * IN_MEMORY_FRACTION)) {
+                return virtual(image, source, levelThatFits(source, maxHeap));
             }
             try (source) {
                 return inMemory(image, source);
@@ -72,13 +90,13 @@ public final class ImageOpener {
     }
 
     /**
-     * Opens {@code image} as a virtual stack at the largest pyramid level whose planes fit in memory (full resolution
-     * unless a plane is over ImageJ's 2<sup>31</sup> pixels or a quarter of the free memory).
+     * Opens {@code image} as a virtual stack at the largest pyramid level whose planes fit (full resolution unless a
+     * plane is over ImageJ's 2<sup>31</sup> pixels or {@link #PLANE_FRACTION} of the maximum heap).
      */
     public ImagePlus openVirtual(Image image) {
         PixelSource source = session.images().pixels(image);
         try {
-            return virtual(image, source, levelThatFits(source, freeMemory()));
+            return virtual(image, source, levelThatFits(source, maxHeap));
         } catch (RuntimeException e) {
             source.close();
             throw e;
@@ -122,7 +140,7 @@ public final class ImageOpener {
     private ImagePlus virtual(Image image, PixelSource source, int level) {
         Pixels px = session.images().primaryPixels(image);
         List<String> names = channelNames(session.images().channels(image), px.sizeC());
-        long cache = Math.min(DEFAULT_CACHE_BYTES, freeMemory() / 4);
+        long cache = Math.min(DEFAULT_CACHE_BYTES, (long) (maxHeap * CACHE_FRACTION));
         OmeroVirtualStack stack = new OmeroVirtualStack(source, level, names, cache);
         ImagePlus imp = finish(image, px, names, stack, source, level);
         stack.closeWith(imp);
@@ -148,25 +166,28 @@ public final class ImageOpener {
         return shown;
     }
 
-    /** The first (largest) level whose plane ImageJ can hold and that takes at most a quarter of {@code free}. */
-    static int levelThatFits(PixelSource source, long free) {
+    /**
+     * The first (largest) level whose plane ImageJ can hold and that takes at most {@link #PLANE_FRACTION} of
+     * {@code maxHeap}.
+     *
+     * @throws ValidationException when no level is that small
+     */
+    static int levelThatFits(PixelSource source, long maxHeap) {
+        long budget = (long) (maxHeap * PLANE_FRACTION);
         for (int l = 0; l < source.levelCount(); l++) {
             long pixels = (long) source.sizeX(l) * source.sizeY(l);
-            if (pixels < Integer.MAX_VALUE && OmeroVirtualStack.planeBytes(source, l) <= free / 4) {
+            if (pixels < Integer.MAX_VALUE && OmeroVirtualStack.planeBytes(source, l) <= budget) {
                 return l;
             }
         }
         throw new ValidationException("no pyramid level of " + source.sizeX(0) + "x" + source.sizeY(0)
-                + " has planes that fit in " + free + " free bytes");
+                + " has planes of at most " + budget + " bytes (an eighth of the " + maxHeap + "-byte maximum heap; "
+                + "the smallest is " + OmeroVirtualStack.planeBytes(source, source.levelCount() - 1) + "): give "
+                + "ImageJ more memory (Edit › Options › Memory & Threads)");
     }
 
     private static long planeCount(PixelSource s) {
         return (long) s.sizeC() * s.sizeZ() * s.sizeT();
-    }
-
-    private static long freeMemory() {
-        Runtime rt = Runtime.getRuntime();
-        return rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
     }
 
     /** The channel names, OMERO's logical channel names, else their indices (0-based, as OMERO shows them). */

@@ -195,6 +195,20 @@ class ImageOpenerTest {
         assertEquals("1", imp.getStack().getSliceLabel(imp.getStackIndex(2, 3, 2)));
     }
 
+    @Test
+    void whetherAnImageOpensInMemoryDependsOnTheMaximumHeapAloneAtAQuarterOfIt() {
+        Image image = imported16("budget");
+        long bytes = (long) W * H * 2 * 3 * 4 * 2;
+        // exactly at the boundary: any use of the momentary free memory (always below the maximum) would tip it
+        ImagePlus inMemory = new ImageOpener(repo.root, 4 * bytes).open(image.id());
+        assertFalse(inMemory.getStack().isVirtual(), "a quarter of the heap fits");
+        ImagePlus virtual = new ImageOpener(repo.root, 4 * bytes - 1).open(image.id());
+        OmeroVirtualStack stack = assertInstanceOf(OmeroVirtualStack.class, virtual.getStack());
+        assertEquals(0, stack.level());
+        assertEquals((4 * bytes - 1) / 8, stack.cacheBytes(), "an eighth of the heap for the cache");
+        virtual.close();
+    }
+
     /** The colour a LUT gives its brightest entry. */
     private static int[] top(LUT lut) {
         int rgb = lut.getRGB(255);

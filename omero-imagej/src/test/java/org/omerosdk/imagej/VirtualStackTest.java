@@ -57,9 +57,13 @@ class VirtualStackTest {
 
     @Test
     void everyPlaneReadsRightThroughTheVirtualStack() {
-        // too large for the heap, so open() gives a virtual stack; which level it picks depends on the memory free
-        // at that moment (other tests' garbage included), so the full-resolution reads ask for level 0
-        assertInstanceOf(OmeroVirtualStack.class, OmeroSdkIJ.open(big.id()).getStack());
+        // too large for the heap, so open() gives a virtual stack; an 8 MiB plane is within an eighth of the 128 MiB
+        // heap, so at full resolution
+        ImagePlus opened = OmeroSdkIJ.open(big.id());
+        OmeroVirtualStack first = assertInstanceOf(OmeroVirtualStack.class, opened.getStack());
+        assertEquals(0, first.level());
+        // an image never shown is closed without ImageJ telling its listeners: its planes go with its stack
+        first.close();
         ImagePlus imp = OmeroSdkIJ.openVirtual(big.id(), 0);
         OmeroVirtualStack stack = assertInstanceOf(OmeroVirtualStack.class, imp.getStack());
         assertEquals(0, stack.level());
@@ -155,13 +159,16 @@ class VirtualStackTest {
     }
 
     @Test
-    void theLevelChosenIsTheLargestWhosePlanesFitInAQuarterOfTheFreeMemory() {
+    void theLevelChosenIsTheLargestWhosePlanesFitInAnEighthOfTheMaximumHeap() {
         try (PixelSource source = repo.root.images().pixels(big)) {
             long level0 = (long) W * H * 2;
-            assertEquals(0, ImageOpener.levelThatFits(source, 4 * level0));
-            assertEquals(1, ImageOpener.levelThatFits(source, 4 * level0 - 1));
-            assertEquals(2, ImageOpener.levelThatFits(source, level0 / 4));
-            assertThrows(ValidationException.class, () -> ImageOpener.levelThatFits(source, 16));
+            assertEquals(0, ImageOpener.levelThatFits(source, 8 * level0));
+            assertEquals(1, ImageOpener.levelThatFits(source, 8 * level0 - 1));
+            assertEquals(1, ImageOpener.levelThatFits(source, 2 * level0));
+            assertEquals(2, ImageOpener.levelThatFits(source, 2 * level0 - 1));
+            ValidationException tooSmall = assertThrows(ValidationException.class,
+                    () -> ImageOpener.levelThatFits(source, 16));
+            assertTrue(tooSmall.getMessage().contains("maximum heap"), tooSmall.getMessage());
         }
     }
 }
