@@ -1,18 +1,28 @@
 package org.omerosdk.sdk;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.lang.reflect.Constructor;
 import java.util.List;
+import java.util.UUID;
+import org.omerosdk.model.StorageException;
 import org.omerosdk.model.ValidationException;
 import org.omerosdk.model.annotations.Annotation;
 import org.omerosdk.model.annotations.CommentAnnotation;
+import org.omerosdk.model.annotations.FileAnnotation;
 import org.omerosdk.model.annotations.MapAnnotation;
 import org.omerosdk.model.annotations.NamedValue;
 import org.omerosdk.model.annotations.TagAnnotation;
 import org.omerosdk.model.meta.IObject;
+import org.omerosdk.model.fs.ChecksumAlgorithm;
+import org.omerosdk.model.fs.OriginalFile;
 import org.omerosdk.model.meta.Link;
+import org.omerosdk.model.store.StoreWriter;
+import org.omerosdk.repo.ManagedRepository;
+import org.omerosdk.repo.checksum.ChecksumSink;
 
 /**
- * Tags, comments and key-value maps, and the links that attach them to projects, datasets, images, screens, plates,
+ * Tags, comments, key-value maps and attached files, and the links that attach them to projects, datasets, images, screens, plates,
  * ROIs, other annotations (a tag set's tags) and the other annotatable objects (OMERO's IMetadata / IUpdate for
  * annotations), in the session's context.
  *
@@ -88,6 +98,121 @@ public final class Annotations {
         MapAnnotation m = new MapAnnotation(pairs);
         m.setNs(ns);
         return m;
+    }
+
+    /**
+     * Where attached files are stored in the repository's binary store: beside the managed repository's template
+     * paths, never one of them (a template component cannot start with a dot), one fresh directory per file so that
+     * two files of the same name never meet.
+     */
+    static final String ATTACHMENTS = ".omero-sdk/attachments/";
+
+    /**
+     * Attaches a file to {@code target} (OMERO's FileAnnotation with its OriginalFile): {@code content} is read to its
+     * end (not closed) into the repository with its size and checksum ({@code omero.checksum.supported}'s first
+     * algorithm), then the file, the annotation and the link are saved in one transaction, in the session's group.
+     * When that is refused or fails, the stored bytes are removed again. Read it back with {@link #download}; it goes
+     * when the annotation is deleted.
+     *
+     * @param ns       the annotation's namespace, or null for none
+     * @param name     the file's name as users see it: one path component the repository's
+     *                 {@code omero.fs.repo.path_rules} accept (no "/", no control characters, at most 255 bytes, ...)
+     * @param mimetype the file's type ({@code text/csv}, ...), or null for {@code application/octet-stream}
+     * @throws ValidationException                  for a name the path rules refuse (naming the rule)
+     * @throws org.omerosdk.model.SecurityViolation when the caller may not annotate {@code target}
+     * @throws org.omerosdk.model.NotFoundException when {@code target} is not visible
+     * @throws StorageException                     when the content cannot be read or stored
+     */
+    public FileAnnotation attachFile(IObject target, String ns, String name, String mimetype, InputStream content) {
+        java.util.Objects.requireNonNull(content, "content");
+        Class<?> linkType = linkType(target);
+        ManagedRepository repository = session.sdk().repository();
+        checkName(repository, name);
+        // visible at all, before any byte is stored (the write below decides whether it may be annotated)
+        session.read(q -> Containers.load(q, target));
+        String directory = ATTACHMENTS + UUID.randomUUID() + "/";
+        String key = directory + name;
+        ChecksumAlgorithm algorithm = repository.checksums().supported().get(0);
+        ChecksumSink sink = ChecksumSink.of(algorithm);
+        long size = 0;
+        try (StoreWriter out = repository.store().writer(key)) {
+            byte[] buffer = new byte[1 << 16];
+            for (int n; (n = content.read(buffer)) > 0; size += n) {
+                sink.write(buffer, 0, n);
+                out.write(buffer, 0, n);
+            }
+            out.commit();
+        } catch (IOException e) {
+            throw new StorageException("cannot store the attached file " + name + ": " + e.getMessage(), e);
+        }
+        long bytes = size;
+        String hash = sink.finish().get(algorithm);
+        try {
+            return session.write((q, w) -> {
+                IObject parent = Containers.load(q, target);
+                OriginalFile file = new OriginalFile(directory, name);
+                file.setSize(bytes);
+                file.setHash(algorithm, hash);
+                file.setMimetype(mimetype == null || mimetype.isBlank() ? "application/octet-stream" : mimetype);
+                FileAnnotation annotation = new FileAnnotation(w.create(file));
+                if (ns != null && !ns.isBlank()) {
+                    annotation.setNs(ns);
+                }
+                annotation = w.create(annotation);
+                w.create(newLink(linkType, parent, annotation));
+                return annotation;
+            });
+        } catch (RuntimeException e) {
+            try {
+                repository.store().delete(key);
+            } catch (RuntimeException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
+        }
+    }
+
+    private static void checkName(ManagedRepository repository, String name) {
+        if (name == null || name.isEmpty()) {
+            throw new ValidationException("an attached file needs a name");
+        }
+        int bytes = name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        if (bytes > org.omerosdk.repo.rules.PathRules.MAX_COMPONENT_BYTES) {
+            throw new ValidationException("the name of an attached file may take at most "
+                    + org.omerosdk.repo.rules.PathRules.MAX_COMPONENT_BYTES + " bytes in UTF-8; \""
+                    + printable(name.substring(0, 40)) + "...\" takes " + bytes);
+        }
+        if (name.indexOf('/') >= 0 || name.indexOf('\\') >= 0 || !repository.rules().isSafe(name)) {
+            throw new ValidationException("\"" + printable(name) + "\" cannot name an attached file: it must be one "
+                    + "path component that " + repository.rules().describe() + " accept, such as \""
+                    + printable(repository.rules().sanitize(name.replace('/', '_').replace('\\', '_'))) + "\"");
+        }
+    }
+
+    /** {@code text} with control characters shown as {@code \\uXXXX}, safe to put in a message or a log line. */
+    private static String printable(String text) {
+        StringBuilder b = new StringBuilder();
+        text.codePoints().limit(300).forEach(c -> {
+            if (Character.isISOControl(c)) {
+                b.append(String.format("\\u%04x", c));
+            } else {
+                b.appendCodePoint(c);
+            }
+        });
+        return b.toString();
+    }
+
+    /**
+     * Opens the file an annotation attaches for reading, as {@link Images#download} does for any original file:
+     * when the caller may see it and {@code omero.policy.binary_access} lets them download it.
+     *
+     * @throws org.omerosdk.model.NotFoundException when the annotation or its file is not visible (the same answer)
+     */
+    public InputStream download(FileAnnotation annotation) {
+        FileAnnotation visible = session.read(q -> q.byId(FileAnnotation.class, annotation.id()))
+                .orElseThrow(() -> new org.omerosdk.model.NotFoundException("FileAnnotation:" + annotation.id()
+                        + " does not exist or is not visible"));
+        return session.images().download(visible.file());
     }
 
     /** The annotations on {@code target} the caller may see, by id. */

@@ -415,6 +415,24 @@ class EditedCopyTest {
             Session bob = lab.as("bob", Level.PRIVATE);
             return outcome(() -> bob.annotations().links(c.of(bob, i)).size(), () -> null);
         });
+        cases.put("Annotations.attachFile(IObject,String,String,String,InputStream)", (lab, c) -> {
+            Image i = Lab.image(lab.as("ada", Level.READ_ONLY), "ada's", Optional.empty());
+            Session bob = lab.as("bob", Level.READ_ONLY);
+            return outcome(() -> bob.annotations().attachFile(c.of(bob, i), null, "bob.txt", null,
+                    new java.io.ByteArrayInputStream(new byte[] {1})), () -> lab.root.annotations().on(i));
+        });
+        cases.put("Annotations.download(FileAnnotation)", (lab, c) -> {
+            Session ada = lab.as("ada", Level.PRIVATE);
+            Image i = Lab.image(ada, "ada's", Optional.empty());
+            org.omerosdk.model.annotations.FileAnnotation f = ada.annotations().attachFile(i, null, "secret.txt",
+                    null, new java.io.ByteArrayInputStream(new byte[] {1, 2}));
+            Session bob = lab.as("bob", Level.PRIVATE);
+            return outcome(() -> {
+                try (java.io.InputStream in = bob.annotations().download(c.of(bob, f))) {
+                    return in.readAllBytes().length;
+                }
+            }, () -> null);
+        });
         cases.put("Annotations.detach(Link)", (lab, c) -> {
             Session ada = lab.as("ada", Level.READ_ANNOTATE);
             Image i = Lab.image(ada, "ada's", Optional.empty());
