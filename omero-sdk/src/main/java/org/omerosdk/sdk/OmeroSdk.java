@@ -334,13 +334,17 @@ public final class OmeroSdk implements AutoCloseable {
     }
 
     /**
-     * Closes the database pool (not a host-supplied DataSource). Sessions of this instance stop working.
+     * Closes the database pool (not a host-supplied DataSource). Sessions of this instance stop working. Closing
+     * again does nothing (a host and a plugin it handed the instance to may both close it).
      *
      * @throws org.omerosdk.model.StorageException when the embedded database's final flush failed (everything is
      *                                             closed all the same; commits that returned are on disk)
      */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         if (generatedRootPassword != null) {
             Arrays.fill(generatedRootPassword, '\0');
         }
@@ -353,6 +357,8 @@ public final class OmeroSdk implements AutoCloseable {
             }
         }
     }
+
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private void closeOwnStore(RuntimeException failure) {
         if (ownStore != null) {

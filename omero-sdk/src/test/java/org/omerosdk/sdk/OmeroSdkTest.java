@@ -41,6 +41,18 @@ class OmeroSdkTest {
     }
 
     @Test
+    void closingTwiceIsHarmless() {
+        // a host that hands its instance to a plugin (OmeroSdkIJ.use) closes it too, in its try-with-resources
+        OmeroSdk sdk = embedded(dir).rootPassword("x".toCharArray()).open();
+        sdk.rootSession().containers().createProject("kept");
+        sdk.close();
+        sdk.close();   // threw a StorageException (the final flush found the pool closed)
+        try (OmeroSdk again = embedded(dir).open()) {
+            assertEquals(1, again.rootSession().containers().projects(Listing.all()).size());
+        }
+    }
+
+    @Test
     void reopeningAnExistingRepositoryKeepsItsData() {
         try (OmeroSdk sdk = embedded(dir).rootPassword("x".toCharArray()).open()) {
             sdk.rootSession().containers().createProject("kept");
