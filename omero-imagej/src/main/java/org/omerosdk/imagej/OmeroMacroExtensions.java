@@ -33,12 +33,16 @@ import org.omerosdk.sdk.Session;
  * ids = split(Ext.omeroList("images", datasetId), ",");
  * Ext.omeroOpen(ids[0]);                              // the current image from now on
  * n = Ext.omeroSaveRois(ids[0]);                      // its overlay as ROIs, replacing those it loaded
+ * run("Measure");
+ * Ext.omeroSaveResults(ids[0], "Measurements");      // the Results table as Measurements.csv on the image
+ * n = Ext.omeroLoadResults(ids[0], "Measurements");  // back into the Results table; n rows
  * Ext.omeroDisconnect();
  * </pre>
  *
  * <p>Lists are comma-separated ids (empty when there is nothing); {@code omeroGroup()} is the current group's id (-1
  * for all groups); {@code omeroLoadRois(id)} and {@code omeroSaveRois(id)} return how many shapes were loaded and
- * ROIs saved; numbers come back as strings (use {@code parseInt}). The other functions return nothing. A refusal (not logged in, an image not visible, a group the user is not in) stops the macro
+ * ROIs saved; {@code omeroSaveResults(id, name)} the file annotation's id, {@code omeroLoadResults(id, name)} the rows
+ * read into the Results table; numbers come back as strings (use {@code parseInt}). The other functions return nothing. A refusal (not logged in, an image not visible, a group the user is not in) stops the macro
  * with the SDK's message, as a macro error.
  */
 public final class OmeroMacroExtensions implements PlugIn, MacroExtension {
@@ -57,6 +61,8 @@ public final class OmeroMacroExtensions implements PlugIn, MacroExtension {
         ExtensionDescriptor.newDescriptor("omeroOpenVirtual", this, N),
         ExtensionDescriptor.newDescriptor("omeroLoadRois", this, N),
         ExtensionDescriptor.newDescriptor("omeroSaveRois", this, N),
+        ExtensionDescriptor.newDescriptor("omeroSaveResults", this, N, S | ARG_OPTIONAL),
+        ExtensionDescriptor.newDescriptor("omeroLoadResults", this, N, S | ARG_OPTIONAL),
     };
 
     /** Plugins › OMERO SDK › Macro Extensions: makes the {@code Ext.omero*} functions known to the running macro. */
@@ -146,6 +152,22 @@ public final class OmeroMacroExtensions implements PlugIn, MacroExtension {
             }
             case "omeroSaveRois" -> {
                 return String.valueOf(OmeroSdkIJ.saveRois(openedFrom(id(args[0])), true));
+            }
+            case "omeroSaveResults" -> {
+                ij.measure.ResultsTable table = ij.measure.ResultsTable.getResultsTable();
+                return String.valueOf(OmeroSdkIJ.saveResults(openedFrom(id(args[0])), table,
+                        args.length > 1 ? string(args[1]) : "").id());
+            }
+            case "omeroLoadResults" -> {
+                ij.measure.ResultsTable table = OmeroSdkIJ.loadResults(openedFrom(id(args[0])),
+                        args.length > 1 ? string(args[1]) : "");
+                // into the "Results" table the macro's getResult(), nResults, ... read (headless ImageJ shows
+                // no window, and show() then leaves the table the macro reads alone)
+                ij.plugin.filter.Analyzer.setResultsTable(table);
+                if (!java.awt.GraphicsEnvironment.isHeadless()) {
+                    table.show("Results");
+                }
+                return String.valueOf(table.size());
             }
             default -> throw new ValidationException("no macro function Ext." + name);
         }

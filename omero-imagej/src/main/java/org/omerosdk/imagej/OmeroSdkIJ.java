@@ -215,6 +215,35 @@ public final class OmeroSdkIJ {
         return new RoiTransfer(session()).save(imp, replace);
     }
 
+    /**
+     * Attaches {@code table} to the image {@code imp} was opened from, as a CSV file named {@code name} (".csv" added
+     * when missing; "Results.csv" when blank) in ImageJ's own format, with a key-value annotation of its summary
+     * beside it (the row count; per numeric column its mean, SD, minimum and maximum). Saving again under the same
+     * name adds a newer table; {@link #loadResults} reads the newest.
+     *
+     * @throws ValidationException when the table is empty or the name is no valid file name
+     * @throws org.omerosdk.model.SecurityViolation when the session may not annotate the image
+     */
+    public static org.omerosdk.model.annotations.FileAnnotation saveResults(ImagePlus imp,
+                                                                           ij.measure.ResultsTable table,
+                                                                           String name) {
+        return new ResultsTransfer(session()).save(imp, table, name);
+    }
+
+    /** The names of the results tables saved on the image {@code imp} was opened from, oldest first. */
+    public static List<String> resultsTables(ImagePlus imp) {
+        return new ResultsTransfer(session()).names(imp);
+    }
+
+    /**
+     * The newest results table saved as {@code name} on the image {@code imp} was opened from.
+     *
+     * @throws NotFoundException naming the tables there are, when none has that name
+     */
+    public static ij.measure.ResultsTable loadResults(ImagePlus imp, String name) {
+        return new ResultsTransfer(session()).load(imp, name);
+    }
+
     /** Ends the session and closes the repository. */
     public static synchronized void close() {
         if (login != null) {

@@ -1,6 +1,7 @@
 package org.omerosdk.imagej;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -125,6 +126,30 @@ class MacroExtensionsTest {
                 + "return g + \" [\" + inOther + \"] \" + Ext.omeroGroup() + \" \" + Ext.omeroList(\"images\");");
         assertEquals(other.id() + " [] " + lab.id() + " " + inDataset.get(0).id() + "," + inDataset.get(1).id()
                 + "," + outside.id(), result, error);
+    }
+
+    @Test
+    void aMacroSavesItsMeasurementsOnTheImageAndReadsThemBack() {
+        long id = inDataset.get(1).id();
+        String result = run(connect()
+                + "Ext.omeroOpen(" + id + ");\n"
+                // headless ImageJ has no menus for run("Measure"): the macro fills the Results table itself
+                + "mean = getValue(\"Mean\");\n"
+                + "setResult(\"Mean\", 0, mean);\n"
+                + "setResult(\"Area\", 0, getValue(\"Area\"));\n"
+                + "fileId = Ext.omeroSaveResults(" + id + ", \"Measurements\");\n"
+                + "IJ.deleteRows(0, nResults - 1);\n"
+                + "n = Ext.omeroLoadResults(" + id + ", \"Measurements\");\n"
+                + "return \"\" + n + \" \" + nResults + \" \" + (getResult(\"Mean\", 0) == mean) + \" \" + fileId;");
+        assertNotNull(result, error);
+        String[] parts = result.split(" ");
+        assertEquals(List.of("1", "1", "1"), List.of(parts[0], parts[1], parts[2]), result);
+        assertTrue(parts.length == 4, result);
+        long fileId = Long.parseLong(parts[3]);
+        assertTrue(OmeroSdkIJ.session().annotations().on(inDataset.get(1)).stream().anyMatch(a -> a.id() == fileId));
+        // a table that is not there stops the macro, naming the tables there are
+        assertNull(run(connect() + "Ext.omeroOpen(" + id + ");\nExt.omeroLoadResults(" + id + ", \"Other\");"));
+        assertTrue(error.contains("Measurements.csv"), error);
     }
 
     @Test
