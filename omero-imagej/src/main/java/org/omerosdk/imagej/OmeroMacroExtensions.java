@@ -36,13 +36,14 @@ import org.omerosdk.sdk.Session;
  * run("Measure");
  * Ext.omeroSaveResults(ids[0], "Measurements");      // the Results table as Measurements.csv on the image
  * n = Ext.omeroLoadResults(ids[0], "Measurements");  // back into the Results table; n rows
+ * newId = Ext.omeroImport(datasetId);                 // the current image into a dataset
  * Ext.omeroDisconnect();
  * </pre>
  *
  * <p>Lists are comma-separated ids (empty when there is nothing); {@code omeroGroup()} is the current group's id (-1
  * for all groups); {@code omeroLoadRois(id)} and {@code omeroSaveRois(id)} return how many shapes were loaded and
  * ROIs saved; {@code omeroSaveResults(id, name)} the file annotation's id, {@code omeroLoadResults(id, name)} the rows
- * read into the Results table; numbers come back as strings (use {@code parseInt}). The other functions return nothing. A refusal (not logged in, an image not visible, a group the user is not in) stops the macro
+ * read into the Results table; {@code omeroImport(datasetId)} the id of the image imported from the current one; numbers come back as strings (use {@code parseInt}). The other functions return nothing. A refusal (not logged in, an image not visible, a group the user is not in) stops the macro
  * with the SDK's message, as a macro error.
  */
 public final class OmeroMacroExtensions implements PlugIn, MacroExtension {
@@ -62,6 +63,7 @@ public final class OmeroMacroExtensions implements PlugIn, MacroExtension {
         ExtensionDescriptor.newDescriptor("omeroLoadRois", this, N),
         ExtensionDescriptor.newDescriptor("omeroSaveRois", this, N),
         ExtensionDescriptor.newDescriptor("omeroSaveResults", this, N, S | ARG_OPTIONAL),
+        ExtensionDescriptor.newDescriptor("omeroImport", this, N),
         ExtensionDescriptor.newDescriptor("omeroLoadResults", this, N, S | ARG_OPTIONAL),
     };
 
@@ -157,6 +159,13 @@ public final class OmeroMacroExtensions implements PlugIn, MacroExtension {
                 ij.measure.ResultsTable table = ij.measure.ResultsTable.getResultsTable();
                 return String.valueOf(OmeroSdkIJ.saveResults(openedFrom(id(args[0])), table,
                         args.length > 1 ? string(args[1]) : "").id());
+            }
+            case "omeroImport" -> {
+                ImagePlus current = WindowManager.getCurrentImage();
+                if (current == null) {
+                    throw new ValidationException("there is no current image to import");
+                }
+                return String.valueOf(OmeroSdkIJ.importImage(current, id(args[0])).id());
             }
             case "omeroLoadResults" -> {
                 ij.measure.ResultsTable table = OmeroSdkIJ.loadResults(openedFrom(id(args[0])),

@@ -244,6 +244,20 @@ public final class OmeroSdkIJ {
         return new ResultsTransfer(session()).load(imp, name);
     }
 
+    /**
+     * Imports {@code imp} into dataset {@code datasetId} through the import pipeline, showing progress in ImageJ's
+     * status bar: the file it was opened from when it is unchanged and still there (its original name and format
+     * kept), otherwise the image as ImageJ holds it, written as an ImageJ TIFF named after its title. Returns the
+     * imported image (the first, for a file of several series).
+     *
+     * @throws ValidationException when {@code imp} is an unchanged image opened from the repository, or an unsaved
+     *                             virtual stack
+     * @throws org.omerosdk.model.SecurityViolation when the session may not add images to the dataset
+     */
+    public static org.omerosdk.model.core.Image importImage(ImagePlus imp, long datasetId) {
+        return new ImageImport(session()).importInto(imp, datasetId);
+    }
+
     /** Ends the session and closes the repository. */
     public static synchronized void close() {
         if (login != null) {

@@ -153,6 +153,19 @@ class MacroExtensionsTest {
     }
 
     @Test
+    void aMacroImportsTheImageItMadeIntoADataset() {
+        String result = run(connect()
+                + "newImage(\"made in a macro\", \"16-bit ramp\", 16, 8, 1);\n"
+                + "return Ext.omeroImport(" + dataset.id() + ");");
+        assertNotNull(result, error);
+        Image imported = OmeroSdkIJ.session().images().get(Long.parseLong(result));
+        assertEquals("made in a macro.tif", imported.name());
+        assertEquals(3, OmeroSdkIJ.session().containers().countImages(dataset));
+        assertNull(run(connect() + "close(\"*\");\nExt.omeroImport(" + dataset.id() + ");"));
+        assertTrue(error.contains("no current image"), error);
+    }
+
+    @Test
     void aMacroSavesTheRoisItDrewOnTheImageItOpened() {
         long id = inDataset.get(0).id();
         String result = run(connect()

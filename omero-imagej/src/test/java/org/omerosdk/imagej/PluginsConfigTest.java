@@ -35,6 +35,7 @@ class PluginsConfigTest {
             commands.add(m.group(1));
         }
         assertEquals(List.of("Connect...", "Switch Group...", "Open Image...", "Load ROIs", "Save ROIs...",
-                "Save Results...", "Load Results...", "OMERO SDK Macro Extensions"), commands);
+                "Save Results...", "Load Results...", "Import Current Image...",
+                "OMERO SDK Macro Extensions"), commands);
     }
 }
