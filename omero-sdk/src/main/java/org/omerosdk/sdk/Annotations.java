@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Constructor;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.omerosdk.model.StorageException;
 import org.omerosdk.model.ValidationException;
 import org.omerosdk.model.annotations.Annotation;
 import org.omerosdk.model.annotations.CommentAnnotation;
 import org.omerosdk.model.annotations.FileAnnotation;
+import org.omerosdk.model.annotations.LongAnnotation;
 import org.omerosdk.model.annotations.MapAnnotation;
 import org.omerosdk.model.annotations.NamedValue;
 import org.omerosdk.model.annotations.TagAnnotation;
@@ -213,6 +215,50 @@ public final class Annotations {
                 .orElseThrow(() -> new org.omerosdk.model.NotFoundException("FileAnnotation:" + annotation.id()
                         + " does not exist or is not visible"));
         return session.images().download(visible.file());
+    }
+
+    /** OMERO's namespace of ratings: {@link LongAnnotation}s of 1 to 5 stars, one per user and object. */
+    public static final String RATING_NS = "openmicroscopy.org/omero/insight/rating";
+
+    /**
+     * Rates {@code target} with 1 to 5 stars as the caller (OMERO.web's rating): the caller's own rating of it is
+     * changed, or made when there is none; others' ratings stay. 0 removes the caller's rating. Returns the caller's
+     * rating after the call (empty after 0).
+     *
+     * @throws ValidationException                  for stars outside 0..5
+     * @throws org.omerosdk.model.SecurityViolation when the caller may not annotate {@code target}
+     * @throws org.omerosdk.model.NotFoundException when {@code target} is not visible
+     */
+    public Optional<LongAnnotation> rate(IObject target, int stars) {
+        if (stars < 0 || stars > 5) {
+            throw new ValidationException("a rating is 1 to 5 stars (0 removes it), not " + stars);
+        }
+        long me = session.user().id();
+        List<Link<?, ?>> mine = links(target).stream().filter(l -> l.child() instanceof LongAnnotation a
+                && a.ns().filter(RATING_NS::equals).isPresent() && a.details().ownerId().filter(o -> o == me)
+                .isPresent()).toList();
+        if (stars == 0 || mine.size() > 1) {
+            // removing, or an earlier race left two: the caller's ratings go (as OMERO.web's rating 0 does)
+            for (Link<?, ?> l : stars == 0 ? mine : mine.subList(1, mine.size())) {
+                detach(l);
+            }
+            if (stars == 0) {
+                return Optional.empty();
+            }
+        }
+        if (!mine.isEmpty()) {
+            LongAnnotation existing = (LongAnnotation) mine.get(0).child();
+            return Optional.of(session.write((q, w) -> w.edit(existing, a -> a.setLongValue(stars))));
+        }
+        LongAnnotation rating = new LongAnnotation(stars);
+        rating.setNs(RATING_NS);
+        return Optional.of((LongAnnotation) attach(target, rating).child());
+    }
+
+    /** The ratings of {@code target} the caller may see (each with its owner in its details), by id. */
+    public List<LongAnnotation> ratings(IObject target) {
+        return on(target).stream().filter(a -> a instanceof LongAnnotation && a.ns().filter(RATING_NS::equals)
+                .isPresent()).map(LongAnnotation.class::cast).toList();
     }
 
     /** The annotations on {@code target} the caller may see, by id. */

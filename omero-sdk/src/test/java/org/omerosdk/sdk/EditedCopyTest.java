@@ -433,6 +433,18 @@ class EditedCopyTest {
                 }
             }, () -> null);
         });
+        cases.put("Annotations.rate(IObject,int)", (lab, c) -> {
+            Image i = Lab.image(lab.as("ada", Level.READ_ONLY), "ada's", Optional.empty());
+            Session bob = lab.as("bob", Level.READ_ONLY);
+            return outcome(() -> bob.annotations().rate(c.of(bob, i), 5), () -> lab.root.annotations().ratings(i));
+        });
+        cases.put("Annotations.ratings(IObject)", (lab, c) -> {
+            Session ada = lab.as("ada", Level.PRIVATE);
+            Image i = Lab.image(ada, "ada's", Optional.empty());
+            ada.annotations().rate(i, 2);
+            Session bob = lab.as("bob", Level.PRIVATE);
+            return outcome(() -> bob.annotations().ratings(c.of(bob, i)).size(), () -> null);
+        });
         cases.put("Annotations.detach(Link)", (lab, c) -> {
             Session ada = lab.as("ada", Level.READ_ANNOTATE);
             Image i = Lab.image(ada, "ada's", Optional.empty());

@@ -396,6 +396,11 @@ class PlainValuesTest {
         c.put("Annotations.tags(Listing)", () -> ada.annotations().tags(Listing.all()));
         c.put("Annotations.attach(IObject,Annotation)", () -> ada.annotations().attach(project, tag));
         c.put("Annotations.on(IObject)", () -> ada.annotations().on(image));
+        c.put("Annotations.rate(IObject,int)", () -> ada.annotations().rate(image, 3));
+        c.put("Annotations.ratings(IObject)", () -> {
+            ada.annotations().rate(image, 4);
+            return ada.annotations().ratings(image);
+        });
         c.put("Annotations.attachFile(IObject,String,String,String,InputStream)", () -> ada.annotations()
                 .attachFile(image, null, name("f") + ".csv", "text/csv", new java.io.ByteArrayInputStream(new byte[3])));
         c.put("Annotations.download(FileAnnotation)", () -> ada.annotations().download(ada.annotations()
