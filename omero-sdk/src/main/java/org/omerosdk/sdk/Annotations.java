@@ -15,6 +15,7 @@ import org.omerosdk.model.annotations.LongAnnotation;
 import org.omerosdk.model.annotations.MapAnnotation;
 import org.omerosdk.model.annotations.NamedValue;
 import org.omerosdk.model.annotations.TagAnnotation;
+import org.omerosdk.model.annotations.TextAnnotation;
 import org.omerosdk.model.meta.IObject;
 import org.omerosdk.model.fs.ChecksumAlgorithm;
 import org.omerosdk.model.fs.OriginalFile;
@@ -76,6 +77,60 @@ public final class Annotations {
             Annotation child = annotation.isSaved() ? Containers.load(q, annotation) : w.create(annotation);
             return w.create(newLink(linkType, parent, child));
         });
+    }
+
+    /**
+     * Attaches one {@code annotation} to every object of {@code targets} in one transaction (OMERO.web's batch
+     * annotate): all links are made, or none. An unsaved annotation is saved once and shared by all the links.
+     *
+     * @throws org.omerosdk.model.SecurityViolation naming the first object the caller may not annotate (nothing is
+     *                                              linked then)
+     * @throws org.omerosdk.model.NotFoundException when an object is not visible (nothing is linked then)
+     * @throws ValidationException                  for no targets, or a target that takes no annotations
+     */
+    public List<Link<?, ?>> attachToAll(List<? extends IObject> targets, Annotation annotation) {
+        if (targets == null || targets.isEmpty()) {
+            throw new ValidationException("no objects to attach " + annotation + " to");
+        }
+        List<Class<?>> linkTypes = targets.stream().<Class<?>>map(Annotations::linkType).toList();
+        return session.write((q, w) -> {
+            Annotation child = annotation.isSaved() ? Containers.load(q, annotation) : w.create(annotation);
+            List<Link<?, ?>> links = new java.util.ArrayList<>();
+            for (int i = 0; i < targets.size(); i++) {
+                IObject target = targets.get(i);
+                if (target instanceof Annotation && target.isSaved() && child.isSaved() && target.id() == child.id()
+                        && org.hibernate.Hibernate.getClass(target) == org.hibernate.Hibernate.getClass(child)) {
+                    throw new ValidationException(child + " cannot annotate itself");
+                }
+                links.add(w.create(newLink(linkTypes.get(i), Containers.load(q, target), child)));
+                w.batchBoundary();
+            }
+            return links;
+        });
+    }
+
+    /**
+     * Changes the text of a comment, tag or XML annotation, on the stored row (only the text), and returns it.
+     *
+     * @throws org.omerosdk.model.SecurityViolation         when the caller may not edit it (as for any object: its
+     *                                                      owner, the group's owner or an administrator, any member
+     *                                                      of a Read-Write group)
+     * @throws org.omerosdk.model.ConcurrentUpdateException when {@code annotation} is stale
+     */
+    public <T extends TextAnnotation> T setText(T annotation, String text) {
+        java.util.Objects.requireNonNull(text, "text");
+        return session.write((q, w) -> w.edit(annotation, a -> a.setTextValue(text)));
+    }
+
+    /**
+     * Replaces the pairs of a key-value annotation, in their order, on the stored row, and returns it; the lengths
+     * are checked as for {@link #createMap}.
+     *
+     * @throws org.omerosdk.model.SecurityViolation when the caller may not edit it (see {@link #setText})
+     */
+    public MapAnnotation setPairs(MapAnnotation annotation, List<NamedValue> pairs) {
+        java.util.Objects.requireNonNull(pairs, "pairs");
+        return session.write((q, w) -> w.edit(annotation, a -> a.setMapValue(pairs)));
     }
 
     /**

@@ -445,6 +445,28 @@ class EditedCopyTest {
             Session bob = lab.as("bob", Level.PRIVATE);
             return outcome(() -> bob.annotations().ratings(c.of(bob, i)).size(), () -> null);
         });
+        cases.put("Annotations.attachToAll(List,Annotation)", (lab, c) -> {
+            Image i = Lab.image(lab.as("ada", Level.READ_ONLY), "ada's", Optional.empty());
+            Session bob = lab.as("bob", Level.READ_ONLY);
+            TagAnnotation t = bob.annotations().createTag("bob's");
+            return outcome(() -> bob.annotations().attachToAll(List.of(c.of(bob, i)), c.of(bob, t)),
+                    () -> lab.root.annotations().on(i));
+        });
+        cases.put("Annotations.setText(TextAnnotation,String)", (lab, c) -> {
+            TagAnnotation t = lab.as("ada", Level.READ_ANNOTATE).annotations().createTag("ada's");
+            Session bob = lab.as("bob", Level.READ_ANNOTATE);
+            return outcome(() -> bob.annotations().setText(c.of(bob, t), "bob's"),
+                    () -> lab.root.get(TagAnnotation.class, t.id()).textValue());
+        });
+        cases.put("Annotations.setPairs(MapAnnotation,List)", (lab, c) -> {
+            org.omerosdk.model.annotations.MapAnnotation m = lab.as("ada", Level.READ_ANNOTATE).annotations()
+                    .createMap(org.omerosdk.model.annotations.MapAnnotation.CLIENT_NS, List.of(
+                            new org.omerosdk.model.annotations.NamedValue("k", "ada's")));
+            Session bob = lab.as("bob", Level.READ_ANNOTATE);
+            return outcome(() -> bob.annotations().setPairs(c.of(bob, m), List.of(
+                    new org.omerosdk.model.annotations.NamedValue("k", "bob's"))),
+                    () -> lab.root.get(org.omerosdk.model.annotations.MapAnnotation.class, m.id()).mapValue());
+        });
         cases.put("Annotations.detach(Link)", (lab, c) -> {
             Session ada = lab.as("ada", Level.READ_ANNOTATE);
             Image i = Lab.image(ada, "ada's", Optional.empty());

@@ -396,6 +396,13 @@ class PlainValuesTest {
         c.put("Annotations.tags(Listing)", () -> ada.annotations().tags(Listing.all()));
         c.put("Annotations.attach(IObject,Annotation)", () -> ada.annotations().attach(project, tag));
         c.put("Annotations.on(IObject)", () -> ada.annotations().on(image));
+        c.put("Annotations.attachToAll(List,Annotation)", () -> ada.annotations().attachToAll(
+                List.of(image, project), new org.omerosdk.model.annotations.TagAnnotation(name("t"))));
+        c.put("Annotations.setText(TextAnnotation,String)", () -> ada.annotations().setText(
+                ada.annotations().createComment(name("c")), name("edited")));
+        c.put("Annotations.setPairs(MapAnnotation,List)", () -> ada.annotations().setPairs(
+                ada.annotations().createMap(org.omerosdk.model.annotations.MapAnnotation.CLIENT_NS, List.of()),
+                List.of(new org.omerosdk.model.annotations.NamedValue("k", "v"))));
         c.put("Annotations.rate(IObject,int)", () -> ada.annotations().rate(image, 3));
         c.put("Annotations.ratings(IObject)", () -> {
             ada.annotations().rate(image, 4);
