@@ -13,8 +13,11 @@ final class Commands {
 
     /** Keep one class per line, in alphabetical order, so that parallel additions do not touch the same line. */
     static final List<Class<?>> ALL = List.of(
+            AnnotationCommands.Annotate.class,
+            AnnotationCommands.Attach.class,
             ConfigCommand.class,
             DemoCommand.class,
+            AnnotationCommands.Download.class,
             GraphCommand.Chgrp.class,
             GraphCommand.Chown.class,
             GraphCommand.Delete.class,
@@ -23,6 +26,8 @@ final class Commands {
             LoginCommand.class,
             LogoutCommand.class,
             RenderCommand.class,
+            AnnotationCommands.Search.class,
+            AnnotationCommands.Tag.class,
             ThumbnailCommand.class,
             VersionCommand.class
     );

@@ -16,7 +16,9 @@ import org.omerosdk.sdk.Session;
 final class ObjectArgument {
     private static final Map<String, Class<? extends IObject>> TYPES = Map.of("image", Image.class,
             "dataset", Dataset.class, "project", Project.class, "plate", Plate.class,
-            "plateacquisition", PlateAcquisition.class, "screen", Screen.class);
+            "plateacquisition", PlateAcquisition.class, "screen", Screen.class,
+            "originalfile", org.omerosdk.model.fs.OriginalFile.class,
+            "fileannotation", org.omerosdk.model.annotations.FileAnnotation.class);
 
     private ObjectArgument() {
     }
