@@ -58,6 +58,7 @@ class WriteDenialTest {
             Dataset dataset;
             Image adasImage;
             TagAnnotation tag;
+            org.omerosdk.model.annotations.MapAnnotation map;
             try (Session a = root.sudo("ada").withGroup(lab)) {
                 project = a.containers().createProject("ada's project");
                 dataset = a.containers().createDataset(project, "ada's dataset");
@@ -65,6 +66,8 @@ class WriteDenialTest {
                         ProgressListener.NONE).get(0);
                 tag = a.annotations().createTag("ada's tag");
                 a.annotations().attach(adasImage, tag);
+                map = a.annotations().createMap(org.omerosdk.model.annotations.MapAnnotation.CLIENT_NS,
+                        List.of(new org.omerosdk.model.annotations.NamedValue("k", "ada's")));
                 a.rois().draw(adasImage, "ada's ROI", List.of(new org.omerosdk.model.roi.Rectangle(0, 0, 1, 1)));
             }
             Path file = Files.write(dir.resolve("bob.tif"), new byte[] {1, 2, 3});
@@ -89,6 +92,14 @@ class WriteDenialTest {
             writes.put("tag a colleague's image", () -> bob.annotations().attach(adasImage,
                     bob.annotations().createTag("bob's tag")));
             writes.put("use a colleague's tag", () -> bob.annotations().attach(bobsImage, tag));
+            writes.put("attach a file to a colleague's image", () -> bob.annotations().attachFile(adasImage, null,
+                    "bob.txt", null, new java.io.ByteArrayInputStream(new byte[] {1})));
+            writes.put("rate a colleague's image", () -> bob.annotations().rate(adasImage, 1));
+            writes.put("tag own and a colleague's image at once", () -> bob.annotations().attachToAll(
+                    List.of(bobsImage, adasImage), new TagAnnotation("bob's batch")));
+            writes.put("edit a colleague's tag", () -> bob.annotations().setText(tag, "bob's now"));
+            writes.put("edit a colleague's pairs", () -> bob.annotations().setPairs(map,
+                    List.of(new org.omerosdk.model.annotations.NamedValue("k", "bob's"))));
             writes.put("detach a colleague's tag", () -> bob.annotations().detach(
                     bob.annotations().links(adasImage).get(0)));
             writes.put("draw a ROI on a colleague's image", () -> bob.rois().draw(adasImage, "x",
@@ -122,6 +133,9 @@ class WriteDenialTest {
             assertEquals(1, root.containers().countImages(dataset));
             assertEquals(1, root.annotations().on(adasImage).size());
             assertTrue(root.annotations().on(bobsImage).isEmpty());
+            assertEquals("ada's tag", root.reload(tag).textValue());
+            assertEquals("ada's", root.reload(map).mapValue().get(0).value());
+            assertTrue(sdk.repository().store().list(Annotations.ATTACHMENTS).isEmpty(), "no attached bytes");
             assertEquals(1, root.rois().on(adasImage).size());
             assertEquals(Permissions.Level.READ_ONLY, root.admin().group("lab").permissions().level().orElseThrow());
             assertTrue(root.admin().findUser("mallory").isEmpty());
