@@ -66,17 +66,7 @@ public final class Annotations {
      * @throws ValidationException                  when {@code target}'s type takes no annotations
      */
     public Link<?, ?> attach(IObject target, Annotation annotation) {
-        Class<?> linkType = linkType(target);
-        if (target instanceof Annotation && annotation.isSaved() && target.isSaved()
-                && target.id() == annotation.id()) {
-            throw new ValidationException(annotation + " cannot annotate itself");
-        }
-        return session.write((q, w) -> {
-            IObject parent = Containers.load(q, target);
-            // a new annotation is saved with its link, in the same transaction (the caller's group, as its own)
-            Annotation child = annotation.isSaved() ? Containers.load(q, annotation) : w.create(annotation);
-            return w.create(newLink(linkType, parent, child));
-        });
+        return attachToAll(List.of(target), annotation).get(0);
     }
 
     /**
@@ -93,16 +83,20 @@ public final class Annotations {
             throw new ValidationException("no objects to attach " + annotation + " to");
         }
         List<Class<?>> linkTypes = targets.stream().<Class<?>>map(Annotations::linkType).toList();
+        for (IObject target : targets) {
+            if (target instanceof Annotation && annotation.isSaved() && target.isSaved()
+                    && target.id() == annotation.id()) {
+                throw new ValidationException(annotation + " cannot annotate itself");
+            }
+        }
         return session.write((q, w) -> {
+            // the objects first, then the annotation: an object the caller cannot see is what a refusal names
+            List<IObject> parents = targets.stream().map(t -> (IObject) Containers.load(q, t)).toList();
+            // a new annotation is saved with its links, in the same transaction (the caller's group, as its own)
             Annotation child = annotation.isSaved() ? Containers.load(q, annotation) : w.create(annotation);
             List<Link<?, ?>> links = new java.util.ArrayList<>();
-            for (int i = 0; i < targets.size(); i++) {
-                IObject target = targets.get(i);
-                if (target instanceof Annotation && target.isSaved() && child.isSaved() && target.id() == child.id()
-                        && org.hibernate.Hibernate.getClass(target) == org.hibernate.Hibernate.getClass(child)) {
-                    throw new ValidationException(child + " cannot annotate itself");
-                }
-                links.add(w.create(newLink(linkTypes.get(i), Containers.load(q, target), child)));
+            for (int i = 0; i < parents.size(); i++) {
+                links.add(w.create(newLink(linkTypes.get(i), parents.get(i), child)));
                 w.batchBoundary();
             }
             return links;
