@@ -4,7 +4,6 @@ import ij.IJ;
 import ij.ImagePlus;
 import ij.io.FileInfo;
 import ij.io.FileSaver;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -53,14 +52,8 @@ final class ImageImport {
             throw new ValidationException("\"" + imp.getTitle() + "\" is a virtual stack with no unchanged file "
                     + "behind it: save it as a TIFF first, then import that file");
         }
-        Path dir;
-        try {
-            dir = Files.createTempDirectory("omero-sdk-import");
-        } catch (IOException e) {
-            throw new StorageException("cannot create a temporary directory for the import: " + e.getMessage(), e);
-        }
-        Path file = dir.resolve(fileName(imp.getTitle()));
-        try {
+        try (TemporaryDirectory dir = TemporaryDirectory.create("import")) {
+            Path file = dir.resolve(fileName(imp.getTitle()));
             // a copy, so that saving does not change the image's own file info (its title, directory, "changes")
             ImagePlus copy = imp.duplicate();
             copy.setTitle(imp.getTitle());
@@ -70,13 +63,6 @@ final class ImageImport {
             }
             return imported(session.imports().importFiles(List.of(file), ImportOptions.target(dataset),
                     ImportOptions.listener(new StatusBar())), file);
-        } finally {
-            try {
-                Files.deleteIfExists(file);
-                Files.deleteIfExists(dir);
-            } catch (IOException e) {
-                // a temporary file left behind is harmless
-            }
         }
     }
 

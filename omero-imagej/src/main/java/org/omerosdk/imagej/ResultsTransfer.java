@@ -141,8 +141,7 @@ final class ResultsTransfer {
                 .orElseThrow(() -> new NotFoundException(image + " has no results table \"" + file + "\"; it has "
                         + (tables.isEmpty() ? "none" : tables.stream().map(a -> "\"" + file(a).name() + "\"")
                         .distinct().toList())));
-        Path tmp = temporary();
-        try {
+        try (TemporaryDirectory tmp = TemporaryDirectory.create("results")) {
             Path csv = tmp.resolve("results.csv");
             try (InputStream in = session.annotations().download(found)) {
                 Files.copy(in, csv);
@@ -155,8 +154,6 @@ final class ResultsTransfer {
             return table;
         } catch (IOException e) {
             throw new StorageException("cannot read the results table \"" + file + "\": " + e.getMessage(), e);
-        } finally {
-            deleteQuietly(tmp);
         }
     }
 
@@ -238,25 +235,5 @@ final class ResultsTransfer {
     private static String csvName(String name) {
         String n = name == null || name.isBlank() ? "Results" : name.trim();
         return n.toLowerCase(java.util.Locale.ROOT).endsWith(".csv") ? n : n + ".csv";
-    }
-
-    private static Path temporary() {
-        try {
-            return Files.createTempDirectory("omero-sdk-results");
-        } catch (IOException e) {
-            throw new StorageException("cannot create a temporary directory for the results table: "
-                    + e.getMessage(), e);
-        }
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try (var files = Files.list(dir)) {
-            for (Path p : files.toList()) {
-                Files.deleteIfExists(p);
-            }
-            Files.deleteIfExists(dir);
-        } catch (IOException e) {
-            // a temporary file left behind is harmless
-        }
     }
 }
