@@ -5,14 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -71,18 +67,10 @@ class AnnotationCommandsTest {
     }
 
     private int omero(String user, String... args) {
-        Map<String, String> env = new HashMap<>();
-        env.put("OMERO_DATA", data.toString());
-        env.put("OMERO_SESSIONDIR", sessions.toString());
-        String[] all = new String[args.length + 4];
-        System.arraycopy(args, 0, all, 0, args.length);
-        System.arraycopy(new String[] {"-u", user, "-w", user + "-pw"}, 0, all, args.length, 4);
-        StringWriter o = new StringWriter();
-        StringWriter e = new StringWriter();
-        int rc = OmeroCli.execute(all, new PrintWriter(o), new PrintWriter(e), env);
-        out = o.toString();
-        err = e.toString();
-        return rc;
+        CliRun r = CliRun.in(data, sessions, CliRun.loggedIn(user, args));
+        out = r.out();
+        err = r.err();
+        return r.rc();
     }
 
     private <T> T asUser(String user, Function<Session, T> work) {

@@ -5,11 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -62,18 +58,10 @@ class GraphCommandTest {
     }
 
     private int as(String user, String... args) {
-        String[] all = new String[args.length + 4];
-        System.arraycopy(args, 0, all, 0, args.length);
-        System.arraycopy(new String[] {"-u", user, "-w", user + "-pw"}, 0, all, args.length, 4);
-        Map<String, String> env = new HashMap<>();
-        env.put("OMERO_DATA", data.toString());
-        env.put("OMERO_SESSIONDIR", sessions.toString());
-        StringWriter o = new StringWriter();
-        StringWriter e = new StringWriter();
-        int rc = OmeroCli.execute(all, new PrintWriter(o), new PrintWriter(e), env);
-        out = o.toString();
-        err = e.toString();
-        return rc;
+        CliRun r = CliRun.in(data, sessions, CliRun.loggedIn(user, args));
+        out = r.out();
+        err = r.err();
+        return r.rc();
     }
 
     private <T> T asRoot(Function<Session, T> work) {

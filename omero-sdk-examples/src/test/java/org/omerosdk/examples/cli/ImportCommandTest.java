@@ -4,12 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -62,15 +59,10 @@ class ImportCommandTest {
     }
 
     private int omero(String... args) {
-        Map<String, String> env = new HashMap<>();
-        env.put("OMERO_DATA", data.toString());
-        env.put("OMERO_SESSIONDIR", sessions.toString());
-        StringWriter o = new StringWriter();
-        StringWriter e = new StringWriter();
-        int rc = OmeroCli.execute(args, new PrintWriter(o), new PrintWriter(e), env);
-        out = o.toString();
-        err = e.toString();
-        return rc;
+        CliRun r = CliRun.in(data, sessions, args);
+        out = r.out();
+        err = r.err();
+        return r.rc();
     }
 
     @Test

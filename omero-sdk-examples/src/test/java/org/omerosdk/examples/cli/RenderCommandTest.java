@@ -5,13 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -76,22 +72,14 @@ class RenderCommandTest {
     }
 
     private int omero(String... args) {
-        Map<String, String> env = new HashMap<>();
-        env.put("OMERO_DATA", data.toString());
-        env.put("OMERO_SESSIONDIR", sessions.toString());
-        StringWriter o = new StringWriter();
-        StringWriter e = new StringWriter();
-        int rc = OmeroCli.execute(args, new PrintWriter(o), new PrintWriter(e), env);
-        out = o.toString();
-        err = e.toString();
-        return rc;
+        CliRun r = CliRun.in(data, sessions, args);
+        out = r.out();
+        err = r.err();
+        return r.rc();
     }
 
     private int as(String user, String... args) {
-        String[] all = new String[args.length + 4];
-        System.arraycopy(args, 0, all, 0, args.length);
-        System.arraycopy(new String[] {"-u", user, "-w", user + "-pw"}, 0, all, args.length, 4);
-        return omero(all);
+        return omero(CliRun.loggedIn(user, args));
     }
 
     private static int[] pixels(Path png) throws Exception {
