@@ -48,6 +48,56 @@ class EncoderAndLutTest {
         assertThrows(ValidationException.class, () -> ImageEncoder.jpeg(img, 1.5f));
     }
 
+    /** The JDK's JPEG writer, new, on the packed-int image: what the encoder's per-thread writer must equal. */
+    private static byte[] freshJdkJpeg(RenderedImage img, float quality) throws IOException {
+        javax.imageio.ImageWriter w = ImageIO.getImageWritersByFormatName("jpeg").next();
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (javax.imageio.stream.ImageOutputStream out =
+                     new javax.imageio.stream.MemoryCacheImageOutputStream(bytes)) {
+            w.setOutput(out);
+            javax.imageio.ImageWriteParam p = w.getDefaultWriteParam();
+            p.setCompressionMode(javax.imageio.ImageWriteParam.MODE_EXPLICIT);
+            p.setCompressionQuality(quality);
+            w.write(null, new javax.imageio.IIOImage(img.toBufferedImage(), null, null), p);
+        } finally {
+            w.dispose();
+        }
+        return bytes.toByteArray();
+    }
+
+    @Test
+    void jpegIsTheJdkWritersOutputForEveryImageAThreadEncodesInTurn() throws Exception {
+        RenderedImage wide = gradient();
+        int[] tall = new int[17 * 45];
+        for (int i = 0; i < tall.length; i++) {
+            tall[i] = (i * 7919) & 0xFFFFFF;
+        }
+        RenderedImage other = new RenderedImage(17, 45, tall);
+        for (int round = 0; round < 3; round++) {   // the thread's writer is reused: nothing carries over
+            org.junit.jupiter.api.Assertions.assertArrayEquals(freshJdkJpeg(wide, 0.85f), ImageEncoder.jpeg(wide));
+            org.junit.jupiter.api.Assertions.assertArrayEquals(freshJdkJpeg(other, 0.3f),
+                    ImageEncoder.jpeg(other, 0.3f));
+        }
+        // red stays red and blue blue (the bytes go in as R, G, B)
+        BufferedImage back = ImageIO.read(new ByteArrayInputStream(ImageEncoder.jpeg(wide, 1.0f)));
+        int px = back.getRGB(60, 10);
+        assertTrue(Math.abs(((px >> 16) & 0xFF) - 240) < 8 && Math.abs((px & 0xFF) - 77) < 8,
+                Integer.toHexString(px));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            byte[] expected = freshJdkJpeg(wide, 0.85f);
+            java.util.List<java.util.concurrent.Future<byte[]>> all = new java.util.ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                all.add(pool.submit(() -> ImageEncoder.jpeg(wide)));
+            }
+            for (java.util.concurrent.Future<byte[]> f : all) {
+                org.junit.jupiter.api.Assertions.assertArrayEquals(expected, f.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
     @Test
     void imagejBinaryAndTextLutFilesAreRead() {
         byte[] raw = new byte[768];

@@ -175,7 +175,18 @@ public final class Images {
      * policy that forbids downloading them).
      */
     PixelSource renderable(Image image) {
-        return open(image, false);
+        return renderableVisible(get(image.id()));
+    }
+
+    /**
+     * As {@link #renderable}, for an image this call has just read through the caller's session ({@code visible}
+     * as stored): no second look-up. An image's files never change after import, so the entries are cached by
+     * image id; only callers that passed the visibility check reach them.
+     */
+    PixelSource renderableVisible(Image visible) {
+        List<FilesetEntry> entries = session.sdk().pixelSources().entriesOf(visible.id(),
+                () -> session.sdk().store().read(Bootstrap.SYSTEM_CONTEXT, q -> entries(q, visible)));
+        return open(visible, entries);
     }
 
     private PixelSource open(Image image, boolean policy) {
@@ -187,18 +198,26 @@ public final class Images {
             long inWells = q.count(Select.from(WellSample.class).whereEquals("o.image.id", visible.id()));
             String groupValue = q.byId(ExperimenterGroup.class, visible.details().groupId().orElse(-1L))
                     .flatMap(ExperimenterGroup::binaryAccess).orElse(null);
-            List<FilesetEntry> entries = q.list(Select.from(FilesetEntry.class).join("join fetch o.originalFile")
-                    .join("join fetch o.fileset").where("o.fileset.id in (select i.fileset.id from "
-                            + Image.class.getName() + " i where i.id = :v)", visible.id()).orderBy("o.id"));
-            return new Facts(BinaryAccessPolicy.Target.image(inWells > 0), groupValue, entries);
+            return new Facts(BinaryAccessPolicy.Target.image(inWells > 0), groupValue, entries(q, visible));
         });
         if (policy) {
             checkPolicy(store, visible, facts.target(), facts.groupValue(), "read the pixels of " + visible);
         }
-        if (facts.entries().isEmpty()) {
+        return open(visible, facts.entries());
+    }
+
+    private PixelSource open(Image visible, List<FilesetEntry> entries) {
+        if (entries.isEmpty()) {
             throw new NotFoundException(visible + " has no imported pixel data (it was saved without files)");
         }
-        return session.sdk().pixelSources().open(session.sdk().repository(), facts.entries(), visible.series());
+        return session.sdk().pixelSources().open(session.sdk().repository(), entries, visible.series());
+    }
+
+    /** The entries of the fileset {@code image} belongs to, in entry order, with their files and fileset. */
+    private static List<FilesetEntry> entries(QueryPath q, Image image) {
+        return q.list(Select.from(FilesetEntry.class).join("join fetch o.originalFile").join("join fetch o.fileset")
+                .where("o.fileset.id in (select i.fileset.id from " + Image.class.getName() + " i where i.id = :v)",
+                        image.id()).orderBy("o.id"));
     }
 
     /** @throws SecurityViolation when {@code omero.policy.binary_access} restricts {@code what} on {@code target} */

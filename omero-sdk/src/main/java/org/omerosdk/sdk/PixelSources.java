@@ -40,6 +40,13 @@ final class PixelSources implements AutoCloseable {
     private final FormatReaders readers = FormatReaders.discover();
 
     /**
+     * The fileset entries of images by image id. Entries never change after import (a deleted image is refused by
+     * its visibility check before this is asked), so they are read once per image; only callers that passed that
+     * check ask.
+     */
+    private final Cache<Long, List<FilesetEntry>> entries = Caffeine.newBuilder().maximumSize(10_000).build();
+
+    /**
      * Series {@code series} of the fileset {@code entries} belong to (in entry order): its pyramid when there is one
      * below the fileset's directory, else the fileset opened by its reader from the first entry (the managed copy,
      * or the original for an in-place import; a directory format from the first entry's directory).
@@ -76,6 +83,11 @@ final class PixelSources implements AutoCloseable {
             }
             open.asMap().remove(key, s);   // closed between lookup and acquire: open again
         }
+    }
+
+    /** The entries of image {@code imageId}'s fileset, read by {@code read} the first time. */
+    List<FilesetEntry> entriesOf(long imageId, Supplier<List<FilesetEntry>> read) {
+        return entries.get(imageId, id -> List.copyOf(read.get()));
     }
 
     /** How many sources are open (for tests). */

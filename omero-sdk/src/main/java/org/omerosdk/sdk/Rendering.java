@@ -3,6 +3,7 @@ package org.omerosdk.sdk;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.omerosdk.model.NotFoundException;
@@ -78,7 +79,12 @@ public final class Rendering {
      * @throws NotFoundException when the image does not exist, is not visible, or has no pixels
      */
     public RenderingSettings settings(Image image) {
-        return session.renderings().load(image).orElseGet(() -> imported(image));
+        return settingsOf(session.read(q -> Renderings.shown(q, image)));
+    }
+
+    /** The settings of what {@link Renderings#shown} found: the saved ones, else the imported defaults. */
+    private RenderingSettings settingsOf(Renderings.Shown shown) {
+        return shown.saved().orElseGet(() -> imported(shown.image(), shown.pixels()));
     }
 
     /**
@@ -88,12 +94,16 @@ public final class Rendering {
      * @throws NotFoundException as {@link #settings(Image)}
      */
     public RenderingSettings imported(Image image) {
-        Pixels px = session.images().primaryPixels(image);
-        List<Channel> channels = session.images().channels(image);
+        return imported(image, session.images().primaryPixels(image));
+    }
+
+    /** The imported defaults of {@code image}, visible with pixels {@code px} (both read by this call). */
+    private RenderingSettings imported(Image image, Pixels px) {
         RenderingParts parts = session.sdk().rendering();
         return parts.imported.get(image.id(), id -> {
+            List<Channel> channels = session.images().channels(image);
             ChannelStatistics stats;
-            try (PixelSource s = source(image)) {
+            try (PixelSource s = session.images().renderableVisible(image)) {
                 stats = ChannelStatistics.measure(s, ProgressListener.NONE);
             }
             List<RenderingDefaults.ChannelInfo> info = new ArrayList<>();
@@ -134,7 +144,23 @@ public final class Rendering {
      *                             {@code omero.sdk.pixeldata.max_bytes}
      */
     public RenderedImage render(Image image, Region region) {
-        return render(image, region, settings(image));
+        return render(image, region, UnaryOperator.identity());
+    }
+
+    /**
+     * {@code region} with {@link #settings(Image)} changed by {@code edit} (a viewer's or URL's display choices:
+     * channels on and off, windows, colours), in one read of the database: the path of a tile server. {@code image}
+     * may be an id-only reference ({@code IObject.reference(Image.class, id)}).
+     *
+     * @throws NotFoundException   when the image does not exist, is not visible, or has no pixels
+     * @throws ValidationException as {@link #render(Image, Region)}
+     */
+    public RenderedImage render(Image image, Region region, UnaryOperator<RenderingSettings> edit) {
+        Renderings.Shown shown = session.read(q -> Renderings.shown(q, image));
+        RenderingSettings settings = edit.apply(settingsOf(shown));
+        try (PixelSource s = session.images().renderableVisible(shown.image())) {
+            return session.sdk().rendering().renderer.render(s, settings, region);
+        }
     }
 
     /**
@@ -207,7 +233,9 @@ public final class Rendering {
      * @throws ValidationException for a size outside 1..4096
      */
     public RenderedImage thumbnail(Image image, int longestSide) {
-        return thumbnail(image, longestSide, settings(image));
+        Renderings.Shown shown = session.read(q -> Renderings.shown(q, image));
+        return session.sdk().rendering().thumbnails.thumbnail(image.id(),
+                () -> session.images().renderableVisible(shown.image()), settingsOf(shown), longestSide);
     }
 
     /** The thumbnail whose longest side is {@code longestSide}, with {@code settings}; cached by their value. */

@@ -109,14 +109,32 @@ public final class Renderings {
 
     /** The settings to show {@code image} with: the caller's own, else its owner's, else none saved. */
     public Optional<RenderingSettings> load(Image image) {
-        return session.read(q -> {
-            Pixels px = pixels(q, image);
-            Image img = Containers.load(q, image);
-            long me = q.context().userId();
-            long owner = img.details().ownerId().orElse(-1L);
-            Optional<RenderingDef> rd = mine(q, px, me).or(() -> mine(q, px, owner));
-            return rd.map(d -> settings(q, px, d));
-        });
+        return session.read(q -> shown(q, image)).saved();
+    }
+
+    /**
+     * What {@code image} is shown with for the caller, in the caller's transaction: the image and its pixels as
+     * stored and visible, and the saved settings it prefers (the caller's own, else the owner's), if any.
+     */
+    record Shown(Image image, Pixels pixels, Optional<RenderingSettings> saved) {
+    }
+
+    /** @throws NotFoundException when the image does not exist, is not visible, or has no pixels */
+    static Shown shown(QueryPath q, Image image) {
+        Image img = Containers.load(q, image);
+        Pixels px = pixels(q, img);
+        long me = q.context().userId();
+        long owner = img.details().ownerId().orElse(-1L);
+        // both candidates in one query: a tile server asks this on every request
+        RenderingDef preferred = null;
+        for (RenderingDef d : q.list(Select.from(RenderingDef.class).join("join fetch o.quantization")
+                .whereEquals("o.pixels.id", px.id()).whereAny("o.details.ownerId", me, owner))) {
+            if (preferred == null || d.details().ownerId().orElse(-1L) == me
+                    && preferred.details().ownerId().orElse(-1L) != me) {
+                preferred = d;
+            }
+        }
+        return new Shown(img, px, Optional.ofNullable(preferred).map(d -> settings(q, px, d)));
     }
 
     /** Every saved settings of {@code image} the caller may see (one per user), by id. */

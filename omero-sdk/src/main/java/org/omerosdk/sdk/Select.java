@@ -33,6 +33,21 @@ final class Select<T> {
         return this;
     }
 
+    /**
+     * {@code (o.path = :pN or o.path = :pM ...)}: one scalar parameter per value rather than a list, since Hibernate
+     * translates a query with a list parameter to SQL again on every execution.
+     */
+    Select<T> whereAny(String path, Object... values) {
+        java.util.StringJoiner any = new java.util.StringJoiner(" or ", "(", ")");
+        for (Object value : values) {
+            String p = "p" + parameters.size();
+            any.add(path + " = :" + p);
+            parameters.add(new Object[] {p, value});
+        }
+        conditions.add(any.toString());
+        return this;
+    }
+
     /** Any HQL condition with one parameter named {@code :v}, renamed to stay unique. */
     Select<T> where(String condition, Object value) {
         String p = "p" + parameters.size();

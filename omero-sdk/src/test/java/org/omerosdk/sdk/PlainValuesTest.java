@@ -485,6 +485,8 @@ class PlainValuesTest {
         c.put("Rendering.render(Image,Region)", () -> bob.rendering().render(readable, corner));
         c.put("Rendering.render(Image,Region,RenderingSettings)", () -> bob.rendering().render(readable, corner,
                 bob.rendering().settings(readable)));
+        c.put("Rendering.render(Image,Region,UnaryOperator)", () -> bob.rendering().render(readable, corner,
+                java.util.function.UnaryOperator.identity()));
         c.put("Rendering.render(Image,Region,RenderingSettings,int[])", () -> bob.rendering().render(readable,
                 corner, bob.rendering().settings(readable), new int[16]));
         c.put("Rendering.project(Image,Projection,int,int,int)", () -> bob.rendering().project(readable,

@@ -12,6 +12,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -235,6 +236,49 @@ class SessionRenderingTest {
             assertArrayEquals(after.argb(), ada.rendering().thumbnail(image).argb());
             assertEquals(40, bob.rendering().thumbnail(image, 40).width());
             assertThrows(ValidationException.class, () -> bob.rendering().thumbnail(image, 0));
+        }
+    }
+
+    @Test
+    void aRegionByIdRendersTheSettingsShownEditedAndWhoseSettingsFollowTheStoredRows() {
+        UnaryOperator<RenderingSettings> secondOff = s -> s.withChannel(1, s.channels().get(1).withActive(false));
+        Region region = new Region(1, 2, 0, 5, 3, 20, 17);
+        try (Session ada = lab.login("ada"); Session bob = lab.login("bob")) {
+            Image image = importAgain(ada, "readOnly");
+            Image byId = org.omerosdk.model.meta.IObject.reference(Image.class, image.id());
+            RenderingSettings adas = brighter(ada.rendering().settings(image));
+            ro(ada).renderings().save(image, adas);
+            assertArrayEquals(Renderer.create().render(pixels, secondOff.apply(adas), region).argb(),
+                    bob.rendering().render(byId, region, secondOff).argb(), "the owner's settings, edited");
+            RenderingSettings bobs = adas.withChannel(0, adas.channels().get(0).withWindow(200, 3000));
+            ro(bob).renderings().save(image, bobs);
+            assertArrayEquals(Renderer.create().render(pixels, secondOff.apply(bobs), region).argb(),
+                    bob.rendering().render(byId, region, secondOff).argb(), "his own once saved");
+            assertArrayEquals(Renderer.create().render(pixels, adas, region).argb(),
+                    ada.rendering().render(byId, region, UnaryOperator.identity()).argb(), "hers unchanged");
+            assertArrayEquals(bob.rendering().thumbnail(image, 40).argb(), bob.rendering().thumbnail(byId, 40).argb());
+        }
+    }
+
+    @Test
+    void aRegionByIdOfAnImageOneMayNotSeeIsRefusedAsAMissingOneBeforeAnySettingsAreEdited() {
+        boolean[] edited = {false};
+        UnaryOperator<RenderingSettings> edit = s -> {
+            edited[0] = true;
+            return s;
+        };
+        Region region = new Region(0, 0, 0, 0, 0, 4, 4);
+        try (Session ada = lab.login("ada"); Session bob = lab.login("bob")) {
+            ada.rendering().render(hidden, region, UnaryOperator.identity());   // its files known to the SDK now
+            NotFoundException hiddenOne = assertThrows(NotFoundException.class, () -> bob.rendering().render(
+                    org.omerosdk.model.meta.IObject.reference(Image.class, hidden.id()), region, edit));
+            NotFoundException missingOne = assertThrows(NotFoundException.class, () -> bob.rendering().render(
+                    org.omerosdk.model.meta.IObject.reference(Image.class, Long.MAX_VALUE - 5), region, edit));
+            assertEquals(hiddenOne.getMessage().replace(String.valueOf(hidden.id()), "ID"),
+                    missingOne.getMessage().replace(String.valueOf(Long.MAX_VALUE - 5), "ID"));
+            assertFalse(edited[0], "the edit never saw the settings of an image the caller may not see");
+            assertThrows(NotFoundException.class, () -> bob.rendering().thumbnail(
+                    org.omerosdk.model.meta.IObject.reference(Image.class, hidden.id()), 40));
         }
     }
 

@@ -15,6 +15,7 @@ import org.omerosdk.model.PixelType;
 import org.omerosdk.model.SecurityViolation;
 import org.omerosdk.model.config.ConfigKeys;
 import org.omerosdk.model.config.OmeroConfig;
+import org.omerosdk.model.meta.IObject;
 import org.omerosdk.model.core.Channel;
 import org.omerosdk.model.core.Image;
 import org.omerosdk.model.core.Pixels;
@@ -89,7 +90,8 @@ final class WebgatewayRoutes {
 
     private Reply thumbnail(Exchange ex, String id, String w, String h) {
         Session s = ex.caller().session();
-        Image image = image(s, id);
+        // the thumbnail call checks that the caller may see the image (NotFoundException: 404)
+        Image image = IObject.reference(Image.class, Exchange.parseId("image id", id));
         int longest = w == null ? thumbDefault : size("size", w);
         if (h != null) {
             longest = Math.max(longest, size("size", h));
@@ -151,11 +153,35 @@ final class WebgatewayRoutes {
      */
     private Reply region(Exchange ex, String id, String z, String t) {
         Session s = ex.caller().session();
-        Image image = image(s, id);
+        // the render call below checks that the caller may see the image, in the one read a tile costs; a refusal
+        // that depends on the image's levels is answered only after a check of its own (refused() below)
+        Image image = IObject.reference(Image.class, Exchange.parseId("image id", id));
         RenderQuery q = RenderQuery.parse(ex);
         Rendering r = s.rendering();
-        // image(s, id) above checked that the caller may see it
-        List<Rendering.Level> levels = levelsById.get(image.id(), k -> r.levels(image));
+        List<Rendering.Level> levels;
+        try {
+            levels = levelsById.get(image.id(), k -> r.levels(image));
+        } catch (NotFoundException e) {
+            throw HttpError.notFound("Image", image.id());
+        }
+        Region reg;
+        try {
+            reg = region(ex, levels, z, t);
+        } catch (HttpError e) {
+            image(s, id);   // the same 404 as for a missing image, before anything about its levels
+            throw e;
+        }
+        RenderedImage rendered;
+        try {
+            rendered = r.render(image, reg, q.settings()::apply);
+        } catch (NotFoundException e) {
+            throw HttpError.notFound("Image", image.id());
+        }
+        return encode(rendered, q);
+    }
+
+    /** The rectangle a {@code tile=} or {@code region=} parameter names at one of {@code levels}. */
+    private Region region(Exchange ex, List<Rendering.Level> levels, String z, String t) {
         int level = 0;
         long x;
         long y;
@@ -207,10 +233,8 @@ final class WebgatewayRoutes {
         }
         w = Math.min(w, l.sizeX() - x);
         h = Math.min(h, l.sizeY() - y);
-        RenderingSettings settings = q.settings().apply(r.settings(image));
-        Region reg = new Region(level, (int) Exchange.parseId("z", z), (int) Exchange.parseId("t", t), (int) x,
+        return new Region(level, (int) Exchange.parseId("z", z), (int) Exchange.parseId("t", t), (int) x,
                 (int) y, (int) w, (int) h);
-        return encode(r.render(image, reg, settings), q);
     }
 
     private static long[] longs(String csv, String name) {

@@ -1,5 +1,6 @@
 package org.omerosdk.bench.web;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -49,6 +50,7 @@ public final class WebLoad {
         try (Lab lab = Lab.open(DatabaseTarget.H2, work.resolve("lab"))) {
             Image image;
             List<Rendering.Level> levels;
+            Breakdown breakdown;
             try (Session ada = lab.login("ada")) {
                 long t1 = System.nanoTime();
                 ImportResult r = ada.withGroup(lab.group("readOnly")).imports().importFiles(List.of(tif));
@@ -61,11 +63,12 @@ public final class WebLoad {
                 ada.rendering().settings(image);
                 System.err.printf(Locale.ROOT, "imported and measured in %.1f s%n", (System.nanoTime() - t1) / 1e9);
                 levels = ada.rendering().levels(image);
+                breakdown = Breakdown.measure(ada, image.id(), levels);
             }
             try (WebServer server = WebServer.start(WebGateway.of(lab.sdk), "127.0.0.1", 0)) {
                 HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
                 String cookie = login(client, server.uri());
-                String base = server.uri().toString();
+                String base = server.uri().getPath();
                 long id = image.id();
                 Function<SplittableRandom, String> tile = r -> {
                     int level = r.nextInt(levels.size());
@@ -78,9 +81,9 @@ public final class WebLoad {
                 int[] thumbSizes = {64, 96, 128, 160, 192, 256};
                 Function<SplittableRandom, String> thumb = r -> base + "webgateway/render_thumbnail/" + id + "/"
                         + thumbSizes[r.nextInt(thumbSizes.length)] + "/";
-                load(client, cookie, tile, clients, 3);   // warm-up: JIT, connections, the reader's caches
-                Result tiles = load(client, cookie, tile, clients, seconds);
-                Result thumbs = load(client, cookie, thumb, clients, seconds);
+                load(server.uri(), cookie, tile, clients, 5);   // warm-up: JIT, connections, the reader's caches
+                Result tiles = load(server.uri(), cookie, tile, clients, seconds);
+                Result thumbs = load(server.uri(), cookie, thumb, clients, seconds);
                 System.out.println();
                 System.out.printf(Locale.ROOT, "| %d² x 3 uint8, %d levels, %d clients, %d s each, load avg %s |"
                         + " req/s | p50 ms | p99 ms | errors |%n", size, levels.size(), clients, seconds,
@@ -88,13 +91,14 @@ public final class WebLoad {
                 System.out.println("|---|---|---|---|---|");
                 System.out.println(tiles.row("256² JPEG tiles, random level (render_image_region ?tile=)"));
                 System.out.println(thumbs.row("thumbnails, 6 sizes (render_thumbnail, cached after the first)"));
+                System.out.println(breakdown.rows());
                 System.out.println("OMERO.web was not run: it needs OMERO.server, Ice and Django, which cannot run"
                         + " on this machine.");
                 System.out.printf(Locale.ROOT, "web: size=%d clients=%d seconds=%d tiles_s=%.0f tile_p50_ms=%.1f "
                                 + "tile_p99_ms=%.1f thumbs_s=%.0f thumb_p50_ms=%.1f thumb_p99_ms=%.1f errors=%d "
-                                + "omero_web=not_runnable load=%s%n", size, clients, seconds, tiles.perSecond(),
+                                + "omero_web=not_runnable %s load=%s%n", size, clients, seconds, tiles.perSecond(),
                         tiles.p(0.50), tiles.p(0.99), thumbs.perSecond(), thumbs.p(0.50), thumbs.p(0.99),
-                        tiles.errors + thumbs.errors, new String(Files.readAllBytes(Path.of("/proc/loadavg")))
+                        tiles.errors + thumbs.errors, breakdown.keys(), new String(Files.readAllBytes(Path.of("/proc/loadavg")))
                                 .trim().replace(' ', '/'));
             }
         }
@@ -118,6 +122,60 @@ public final class WebLoad {
         return session + "; csrftoken=" + csrf;
     }
 
+    /**
+     * Where a tile's time goes, measured in this JVM on one thread before the load (median of random tiles at random
+     * levels): the session's one database read (the settings it is shown with), the SDK's render call (that read,
+     * the pixels and the rendering), and the JPEG encoding. What a request costs beyond the sum is HTTP.
+     */
+    record Breakdown(double readUs, double renderUs, double jpegUs) {
+        static Breakdown measure(Session s, long id, List<Rendering.Level> levels) {
+            Image ref = org.omerosdk.model.meta.IObject.reference(Image.class, id);
+            SplittableRandom r = new SplittableRandom(5);
+            int n = 3000;
+            long[] read = new long[n];
+            long[] render = new long[n];
+            long[] jpeg = new long[n];
+            for (int round = 0; round < 2; round++) {   // the first round warms the JIT up
+                for (int i = 0; i < n; i++) {
+                    int level = r.nextInt(levels.size());
+                    Rendering.Level l = levels.get(level);
+                    int x = r.nextInt((l.sizeX() + 255) / 256) * 256;
+                    int y = r.nextInt((l.sizeY() + 255) / 256) * 256;
+                    org.omerosdk.render.Region region = new org.omerosdk.render.Region(level, 0, 0, x, y,
+                            Math.min(256, l.sizeX() - x), Math.min(256, l.sizeY() - y));
+                    long t0 = System.nanoTime();
+                    s.rendering().settings(ref);
+                    long t1 = System.nanoTime();
+                    org.omerosdk.render.RenderedImage img = s.rendering().render(ref, region,
+                            java.util.function.UnaryOperator.identity());
+                    long t2 = System.nanoTime();
+                    org.omerosdk.render.ImageEncoder.jpeg(img);
+                    long t3 = System.nanoTime();
+                    read[i] = t1 - t0;
+                    render[i] = t2 - t1;
+                    jpeg[i] = t3 - t2;
+                }
+            }
+            return new Breakdown(median(read), median(render), median(jpeg));
+        }
+
+        private static double median(long[] ns) {
+            long[] sorted = ns.clone();
+            Arrays.sort(sorted);
+            return sorted[sorted.length / 2] / 1e3;
+        }
+
+        String rows() {
+            return String.format(Locale.ROOT, "Per tile on one thread, in process (median µs): session read %.0f,"
+                    + " render call (read + pixels + rendering) %.0f, JPEG encoding %.0f.", readUs, renderUs, jpegUs);
+        }
+
+        String keys() {
+            return String.format(Locale.ROOT, "read_us=%.0f render_call_us=%.0f jpeg_us=%.0f", readUs, renderUs,
+                    jpegUs);
+        }
+    }
+
     record Result(long[] latenciesNs, int count, long errors, double seconds) {
         double perSecond() {
             return count / seconds;
@@ -133,9 +191,14 @@ public final class WebLoad {
         }
     }
 
-    /** {@code clients} threads sending requests back to back for {@code seconds}; every latency kept. */
-    private static Result load(HttpClient client, String cookie, Function<SplittableRandom, String> next,
-                               int clients, int seconds) throws InterruptedException {
+    /**
+     * {@code clients} threads sending requests back to back for {@code seconds}, each over its own keep-alive
+     * HTTP/1.1 connection (as wrk or ab do: a load generator that costs the machine little, since it shares the two
+     * cores with the server; java.net.http cost about a fifth of the CPU). A reply counts as an error unless it is a
+     * 200 whose body is a JPEG. Every latency is kept.
+     */
+    private static Result load(URI base, String cookie, Function<SplittableRandom, String> next, int clients,
+                               int seconds) throws InterruptedException {
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         AtomicLong errors = new AtomicLong();
         List<long[]> perThread = new ArrayList<>();
@@ -148,20 +211,24 @@ public final class WebLoad {
             SplittableRandom r = new SplittableRandom(17L * i + 1);
             Thread t = new Thread(() -> {
                 int n = 0;
+                Connection c = null;
                 while (System.nanoTime() < end && n < lat.length) {
-                    HttpRequest req = HttpRequest.newBuilder(URI.create(next.apply(r))).header("Cookie", cookie)
-                            .build();
+                    String path = next.apply(r);
                     long s = System.nanoTime();
                     try {
-                        HttpResponse<byte[]> resp = client.send(req, HttpResponse.BodyHandlers.ofByteArray());
-                        if (resp.statusCode() != 200 || resp.body().length == 0) {
+                        if (c == null) {
+                            c = new Connection(base, cookie);
+                        }
+                        if (!c.getJpeg(path)) {
                             errors.incrementAndGet();
                         }
-                    } catch (Exception e) {
+                    } catch (IOException e) {
                         errors.incrementAndGet();
+                        c = close(c);
                     }
                     lat[n++] = System.nanoTime() - s;
                 }
+                close(c);
                 counts[index] = n;
             }, "load-" + i);
             threads.add(t);
@@ -181,6 +248,74 @@ public final class WebLoad {
         }
         Arrays.sort(all);
         return new Result(all, total, errors.get(), took);
+    }
+
+    private static Connection close(Connection c) {
+        if (c != null) {
+            try {
+                c.socket.close();
+            } catch (IOException ignored) {
+                // the next request opens a new connection
+            }
+        }
+        return null;
+    }
+
+    /** One keep-alive HTTP/1.1 connection: GET, read the status line, headers and a Content-Length body. */
+    private static final class Connection {
+        final java.net.Socket socket;
+        final java.io.OutputStream out;
+        final java.io.InputStream in;
+        final String host;
+        final String cookie;
+        byte[] body = new byte[1 << 16];
+
+        Connection(URI base, String cookie) throws IOException {
+            this.socket = new java.net.Socket(base.getHost(), base.getPort());
+            socket.setTcpNoDelay(true);
+            this.out = new java.io.BufferedOutputStream(socket.getOutputStream(), 2048);
+            this.in = new java.io.BufferedInputStream(socket.getInputStream(), 1 << 16);
+            this.host = base.getHost() + ":" + base.getPort();
+            this.cookie = cookie;
+        }
+
+        /** True when the reply is a 200 with a JPEG body. */
+        boolean getJpeg(String path) throws IOException {
+            out.write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nCookie: " + cookie + "\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            out.flush();
+            String status = line();
+            int length = -1;
+            for (String h = line(); !h.isEmpty(); h = line()) {
+                if (h.regionMatches(true, 0, "Content-Length:", 0, 15)) {
+                    length = Integer.parseInt(h.substring(15).trim());
+                }
+            }
+            if (length < 0) {
+                throw new IOException("no Content-Length in a reply to " + path);
+            }
+            if (body.length < length) {
+                body = new byte[length];
+            }
+            if (in.readNBytes(body, 0, length) != length) {
+                throw new IOException("the connection ended in a reply to " + path);
+            }
+            return status.startsWith("HTTP/1.1 200") && length > 2 && (body[0] & 0xFF) == 0xFF
+                    && (body[1] & 0xFF) == 0xD8;
+        }
+
+        private String line() throws IOException {
+            StringBuilder b = new StringBuilder();
+            for (int c = in.read(); c != '\n'; c = in.read()) {
+                if (c < 0) {
+                    throw new IOException("the connection ended");
+                }
+                if (c != '\r') {
+                    b.append((char) c);
+                }
+            }
+            return b.toString();
+        }
     }
 
     /**
