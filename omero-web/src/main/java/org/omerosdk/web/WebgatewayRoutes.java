@@ -1,5 +1,7 @@
 package org.omerosdk.web;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -45,13 +47,21 @@ final class WebgatewayRoutes {
      * The resolution levels by image id. An image's pixels never change after import, so its levels are read once
      * (opening its pixels costs the database reads a tile otherwise repeats); callers are checked before every use.
      */
-    private final com.github.benmanes.caffeine.cache.Cache<Long, List<Rendering.Level>> levelsById =
-            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(10_000).build();
+    private final Cache<Long, List<Rendering.Level>> levelsById = Caffeine.newBuilder().maximumSize(10_000).build();
     private final int thumbDefault;
     private final int maxTileLength = 1024;
 
+    /**
+     * Encoded tiles ({@code omero.sdk.web.tile_cache_mb}; null when 0). Only asked after the request's own visibility
+     * check and settings read: it saves the pixels, the rendering and the encoding, never a permission decision.
+     */
+    private final Cache<Tile, Reply> tiles;
+
     WebgatewayRoutes(OmeroConfig web) {
         this.thumbDefault = web.getInt(ConfigKeys.CLIENT_THUMB_DEFAULT_SIZE);
+        long mib = web.getLong(ConfigKeys.SDK_WEB_TILE_CACHE_MB);
+        this.tiles = mib <= 0 ? null : Caffeine.newBuilder().maximumWeight(mib << 20)
+                .weigher((Tile k, Reply v) -> v.body().length + 256).build();
     }
 
     List<Route> routes() {
@@ -171,13 +181,41 @@ final class WebgatewayRoutes {
             image(s, id);   // the same 404 as for a missing image, before anything about its levels
             throw e;
         }
-        RenderedImage rendered;
+        if (tiles == null) {
+            try {
+                return encode(r.render(image, reg, q.settings()::apply), q);
+            } catch (NotFoundException e) {
+                throw HttpError.notFound("Image", image.id());
+            }
+        }
+        RenderingSettings settings;
         try {
-            rendered = r.render(image, reg, q.settings()::apply);
+            settings = q.settings().apply(r.settings(image));   // the visibility check and the settings as stored
         } catch (NotFoundException e) {
             throw HttpError.notFound("Image", image.id());
         }
-        return encode(rendered, q);
+        Tile key = new Tile(image.id(), reg, q.format(), q.quality(), settings);
+        Reply cached = tiles.getIfPresent(key);
+        if (cached != null) {
+            return cached;
+        }
+        Reply reply;
+        try {
+            reply = encode(r.render(image, reg, settings), q);
+        } catch (NotFoundException e) {
+            throw HttpError.notFound("Image", image.id());
+        }
+        tiles.put(key, reply);
+        return reply;
+    }
+
+    /**
+     * What an encoded tile is found again by: the image (whose pixels never change after import), the rectangle and
+     * plane, the encoding, and the exact settings the request's own read produced (a record, compared by value; a
+     * saved change has a new version).
+     */
+    private record Tile(long imageId, Region region, String format, java.util.OptionalDouble quality,
+                        RenderingSettings settings) {
     }
 
     /** The rectangle a {@code tile=} or {@code region=} parameter names at one of {@code levels}. */

@@ -2,6 +2,7 @@ package org.omerosdk.web;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
@@ -119,6 +120,29 @@ class WebgatewayTest {
         int[] edge = png(ada.get(url("render_image_region/ID/0/0/?tile=1,1,1,16,16&format=png", lab.shared)));
         assertArrayEquals(rgb(adaSdk.rendering().render(lab.shared, new Region(1, 0, 0, 16, 16, 16, 8))),
                 rgb(edge));
+    }
+
+    @Test
+    void aKeptTileFollowsSavedSettingsAndPermissionsAtOnce() throws IOException {
+        Image image = lab.importPixels("readOnly", WebLab.knownPixels(), "kept-tile");
+        String tile = url("render_image_region/ID/0/0/?tile=0,0,0&format=png", image);
+        int[] first = png(bob.get(tile));
+        assertArrayEquals(first, png(bob.get(tile)), "the same tile again");
+        assertArrayEquals(rgb(adaSdk.rendering().render(image, new Region(0, 0, 0, 0, 0, 64, 48))), first);
+        // the owner saves new settings: the next request shows them, not the tile kept before
+        Session ro = adaSdk.withGroup(lab.lab.group("readOnly"));
+        org.omerosdk.render.RenderingSettings s = adaSdk.rendering().settings(image);
+        ro.renderings().save(image, s.withChannel(0, s.channels().get(0).withActive(false)));
+        int[] after = png(bob.get(tile));
+        assertFalse(java.util.Arrays.equals(first, after), "the owner's new settings show");
+        assertArrayEquals(rgb(adaSdk.rendering().render(image, new Region(0, 0, 0, 0, 0, 64, 48))), after);
+        // moved into a group bob is not in: refused at once, as a missing image
+        ro.graphs().moveToGroup(lab.lab.group("private"), image);
+        HttpResponse<byte[]> refused = bob.get(tile);
+        assertEquals(404, refused.statusCode());
+        assertEquals(Browser.text(bob.get(url("render_image_region/ID/0/0/?tile=0,0,0&format=png", lab.hidden)))
+                .replace(Long.toString(lab.hidden.id()), "ID"), Browser.text(refused).replace(
+                        Long.toString(image.id()), "ID"));
     }
 
     @Test

@@ -16,6 +16,8 @@ import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.omerosdk.model.PixelType;
+import org.omerosdk.model.config.ConfigKeys;
+import org.omerosdk.model.config.OmeroConfig;
 import org.omerosdk.model.core.Image;
 import org.omerosdk.render.PixelSource;
 import org.omerosdk.render.PixelSources;
@@ -65,9 +67,14 @@ public final class WebLoad {
                 levels = ada.rendering().levels(image);
                 breakdown = Breakdown.measure(ada, image.id(), levels);
             }
-            try (WebServer server = WebServer.start(WebGateway.of(lab.sdk), "127.0.0.1", 0)) {
+            // the default gateway, and one without its tile cache (omero.sdk.web.tile_cache_mb=0): every tile
+            // rendered and encoded, the cost of a viewer's first look at each tile
+            OmeroConfig uncached = lab.sdk.config().with(ConfigKeys.SDK_WEB_TILE_CACHE_MB, "0");
+            try (WebServer server = WebServer.start(WebGateway.of(lab.sdk), "127.0.0.1", 0);
+                 WebServer bare = WebServer.start(WebGateway.of(lab.sdk, uncached), "127.0.0.1", 0)) {
                 HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
                 String cookie = login(client, server.uri());
+                String bareCookie = login(client, bare.uri());
                 String base = server.uri().getPath();
                 long id = image.id();
                 Function<SplittableRandom, String> tile = r -> {
@@ -78,28 +85,34 @@ public final class WebLoad {
                     return base + "webgateway/render_image_region/" + id + "/0/0/?tile=" + level + "," + x + "," + y
                             + ",256,256&format=jpeg";
                 };
+                long distinct = levels.stream().mapToLong(l -> (long) ((l.sizeX() + 255) / 256)
+                        * ((l.sizeY() + 255) / 256)).sum();
                 int[] thumbSizes = {64, 96, 128, 160, 192, 256};
                 Function<SplittableRandom, String> thumb = r -> base + "webgateway/render_thumbnail/" + id + "/"
                         + thumbSizes[r.nextInt(thumbSizes.length)] + "/";
-                load(server.uri(), cookie, tile, clients, 5);   // warm-up: JIT, connections, the reader's caches
+                load(bare.uri(), bareCookie, tile, clients, 5);   // warm-up: JIT, connections, the reader's caches
+                Result rendered = load(bare.uri(), bareCookie, tile, clients, seconds);
                 Result tiles = load(server.uri(), cookie, tile, clients, seconds);
                 Result thumbs = load(server.uri(), cookie, thumb, clients, seconds);
                 System.out.println();
-                System.out.printf(Locale.ROOT, "| %d² x 3 uint8, %d levels, %d clients, %d s each, load avg %s |"
-                        + " req/s | p50 ms | p99 ms | errors |%n", size, levels.size(), clients, seconds,
-                        new String(Files.readAllBytes(Path.of("/proc/loadavg"))).split(" ")[0]);
+                System.out.printf(Locale.ROOT, "| %d² x 3 uint8, %d levels (%d distinct tiles), %d clients, %d s each,"
+                        + " load avg %s | req/s | p50 ms | p99 ms | errors |%n", size, levels.size(), distinct,
+                        clients, seconds, new String(Files.readAllBytes(Path.of("/proc/loadavg"))).split(" ")[0]);
                 System.out.println("|---|---|---|---|---|");
-                System.out.println(tiles.row("256² JPEG tiles, random level (render_image_region ?tile=)"));
+                System.out.println(rendered.row("256² JPEG tiles, random level, every one rendered (tile cache off)"));
+                System.out.println(tiles.row("256² JPEG tiles, random level, default gateway (tile cache on)"));
                 System.out.println(thumbs.row("thumbnails, 6 sizes (render_thumbnail, cached after the first)"));
                 System.out.println(breakdown.rows());
                 System.out.println("OMERO.web was not run: it needs OMERO.server, Ice and Django, which cannot run"
                         + " on this machine.");
                 System.out.printf(Locale.ROOT, "web: size=%d clients=%d seconds=%d tiles_s=%.0f tile_p50_ms=%.1f "
-                                + "tile_p99_ms=%.1f thumbs_s=%.0f thumb_p50_ms=%.1f thumb_p99_ms=%.1f errors=%d "
-                                + "omero_web=not_runnable %s load=%s%n", size, clients, seconds, tiles.perSecond(),
-                        tiles.p(0.50), tiles.p(0.99), thumbs.perSecond(), thumbs.p(0.50), thumbs.p(0.99),
-                        tiles.errors + thumbs.errors, breakdown.keys(), new String(Files.readAllBytes(Path.of("/proc/loadavg")))
-                                .trim().replace(' ', '/'));
+                                + "tile_p99_ms=%.1f rendered_tiles_s=%.0f rendered_tile_p50_ms=%.1f "
+                                + "rendered_tile_p99_ms=%.1f thumbs_s=%.0f thumb_p50_ms=%.1f thumb_p99_ms=%.1f "
+                                + "errors=%d omero_web=not_runnable %s load=%s%n", size, clients, seconds,
+                        tiles.perSecond(), tiles.p(0.50), tiles.p(0.99), rendered.perSecond(), rendered.p(0.50),
+                        rendered.p(0.99), thumbs.perSecond(), thumbs.p(0.50), thumbs.p(0.99),
+                        tiles.errors + rendered.errors + thumbs.errors, breakdown.keys(),
+                        new String(Files.readAllBytes(Path.of("/proc/loadavg"))).trim().replace(' ', '/'));
             }
         }
     }

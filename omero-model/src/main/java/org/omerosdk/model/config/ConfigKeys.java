@@ -282,6 +282,16 @@ public final class ConfigKeys {
                     + "(an omero-sdk key); checked before allocating.", LONG);
 
     /**
+     * Mebibytes of encoded tiles the web gateway keeps (an omero-sdk key; 0: none). A tile is found again only for
+     * the same image, region, plane, format, quality and exactly the same rendering settings, after the request's
+     * own visibility check and settings read, so a change of settings or permissions takes effect at once.
+     */
+    public static final ConfigKey SDK_WEB_TILE_CACHE_MB = key("omero.sdk.web.tile_cache_mb", "64",
+            "Mebibytes of encoded tiles the web gateway keeps, found again only for the same image, region, format "
+                    + "and rendering settings after each request's own permission check; 0: none (an omero-sdk key).",
+            LONG);
+
+    /**
      * Where the managed repository keeps its files when the builder is given no store (an omero-sdk key):
      * {@code filesystem} ({@code omero.managed.dir}), or the name of a store provider on the class path, such as
      * {@code s3} from the artifact {@code org.omerosdk:omero-s3} (configured by {@code omero.sdk.s3.*}).
