@@ -27,6 +27,12 @@ public final class ImageEncoder {
     /** OMERO's default JPEG quality. */
     public static final float DEFAULT_JPEG_QUALITY = 0.85f;
 
+    /** Each thread's JPEG writer, reset after every encode (replaced when an encode fails). */
+    private static final ThreadLocal<ImageWriter> JPEG_WRITER = ThreadLocal.withInitial(() -> writer("jpeg"));
+
+    private static final ComponentColorModel RGB_BYTES = new ComponentColorModel(
+            ColorSpace.getInstance(ColorSpace.CS_sRGB), false, false, Transparency.OPAQUE, DataBuffer.TYPE_BYTE);
+
     private ImageEncoder() {
     }
 
@@ -43,13 +49,13 @@ public final class ImageEncoder {
         if (!(quality >= 0 && quality <= 1)) {
             throw new ValidationException("JPEG quality " + quality + " is outside 0..1");
         }
-        // a tile server encodes thousands of tiles a second: each thread keeps its writer (creating one costs about a
-        // tenth of an encode), and the pixels go in as R, G, B bytes, the layout the JPEG writer copies whole rows of (from
-        // packed ints it unpacks sample by sample: about a third of an encode)
+        // a tile server encodes thousands of tiles a second: each thread keeps its writer (creating one costs about
+        // a tenth of an encode), and the pixels go in as R, G, B bytes, the layout the JPEG writer copies whole rows
+        // of (from packed ints it unpacks sample by sample: about a third of an encode)
         ImageWriter writer = JPEG_WRITER.get();
         boolean reusable = false;
         try {
-            byte[] out = write(writer, rgbBytes(image), image, quality);
+            byte[] out = write(writer, rgbBytes(image), quality);
             reusable = true;
             return out;
         } finally {
@@ -62,8 +68,6 @@ public final class ImageEncoder {
         }
     }
 
-    private static final ThreadLocal<ImageWriter> JPEG_WRITER = ThreadLocal.withInitial(() -> writer("jpeg"));
-
     /** Uncompressed TIFF. */
     public static byte[] tiff(RenderedImage image) {
         return write(image, "tiff", Float.NaN);
@@ -72,7 +76,7 @@ public final class ImageEncoder {
     private static byte[] write(RenderedImage image, String format, float quality) {
         ImageWriter writer = writer(format);
         try {
-            return write(writer, image.toBufferedImage(), image, quality);
+            return write(writer, image.toBufferedImage(), quality);
         } finally {
             writer.dispose();
         }
@@ -86,8 +90,8 @@ public final class ImageEncoder {
         return writers.next();
     }
 
-    private static byte[] write(ImageWriter writer, BufferedImage img, RenderedImage image, float quality) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(image.width() * image.height() / 2 + 1024);
+    private static byte[] write(ImageWriter writer, BufferedImage img, float quality) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(img.getWidth() * img.getHeight() / 2 + 1024);
         // in memory: ImageIO.createImageOutputStream would stage every encode through a temporary file (its cache
         // is on by default), a file created and deleted per tile under load
         try (ImageOutputStream out = new javax.imageio.stream.MemoryCacheImageOutputStream(bytes)) {
@@ -103,9 +107,6 @@ public final class ImageEncoder {
         }
         return bytes.toByteArray();
     }
-
-    private static final ComponentColorModel RGB_BYTES = new ComponentColorModel(
-            ColorSpace.getInstance(ColorSpace.CS_sRGB), false, false, Transparency.OPAQUE, DataBuffer.TYPE_BYTE);
 
     /**
      * {@code image} as interleaved R, G, B bytes (alpha dropped): the band order of the JPEG writer's own rows, so

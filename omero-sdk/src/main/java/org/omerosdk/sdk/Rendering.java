@@ -234,16 +234,18 @@ public final class Rendering {
      */
     public RenderedImage thumbnail(Image image, int longestSide) {
         Renderings.Shown shown = session.read(q -> Renderings.shown(q, image));
-        return session.sdk().rendering().thumbnails.thumbnail(image.id(),
-                () -> session.images().renderableVisible(shown.image()), settingsOf(shown), longestSide);
+        return thumbnailOf(shown.image(), longestSide, settingsOf(shown));
     }
 
     /** The thumbnail whose longest side is {@code longestSide}, with {@code settings}; cached by their value. */
     public RenderedImage thumbnail(Image image, int longestSide, RenderingSettings settings) {
-        // the image is visible: settings(image) or the caller's own lookup went through the session first
-        session.images().get(image.id());
-        return session.sdk().rendering().thumbnails.thumbnail(image.id(), () -> source(image), settings,
-                longestSide);
+        return thumbnailOf(session.images().get(image.id()), longestSide, settings);
+    }
+
+    /** The thumbnail of an image this call has just found visible ({@code visible}, as stored). */
+    private RenderedImage thumbnailOf(Image visible, int longestSide, RenderingSettings settings) {
+        return session.sdk().rendering().thumbnails.thumbnail(visible.id(),
+                () -> session.images().renderableVisible(visible), settings, longestSide);
     }
 
     /** The default plane as JPEG (quality 0.85), like BlitzGateway's {@code image.renderJpeg()}. */

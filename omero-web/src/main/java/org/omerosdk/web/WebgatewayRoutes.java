@@ -90,6 +90,18 @@ final class WebgatewayRoutes {
         }
     }
 
+    /**
+     * {@code work}'s answer, or the same 404 as {@link #image(Session, String)} gives when the SDK finds the image
+     * missing, invisible or without pixels: the caller learns only that it is not there.
+     */
+    private static <T> T orNotFound(long imageId, java.util.function.Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (NotFoundException e) {
+            throw HttpError.notFound("Image", imageId);
+        }
+    }
+
     private static int size(String name, String value) {
         int v = (int) Math.min(Integer.MAX_VALUE, Exchange.parseId(name, value));
         if (v < 1 || v > 4096) {
@@ -106,11 +118,8 @@ final class WebgatewayRoutes {
         if (h != null) {
             longest = Math.max(longest, size("size", h));
         }
-        try {
-            return Reply.bytes("image/jpeg", s.rendering().thumbnailJpeg(image, longest));
-        } catch (NotFoundException noPixels) {
-            throw HttpError.notFound("Image", image.id());
-        }
+        int size = longest;
+        return Reply.bytes("image/jpeg", orNotFound(image.id(), () -> s.rendering().thumbnailJpeg(image, size)));
     }
 
     /** {@code {"ID": "data:image/jpeg;base64,...", ...}}; an id that is missing, invisible or has no pixels: null. */
@@ -163,17 +172,12 @@ final class WebgatewayRoutes {
      */
     private Reply region(Exchange ex, String id, String z, String t) {
         Session s = ex.caller().session();
-        // the render call below checks that the caller may see the image, in the one read a tile costs; a refusal
-        // that depends on the image's levels is answered only after a check of its own (refused() below)
+        // the SDK's calls below check that the caller may see the image, in the one read a tile costs; a refusal
+        // that depends on the image's levels is answered only after a visibility check of its own
         Image image = IObject.reference(Image.class, Exchange.parseId("image id", id));
         RenderQuery q = RenderQuery.parse(ex);
         Rendering r = s.rendering();
-        List<Rendering.Level> levels;
-        try {
-            levels = levelsById.get(image.id(), k -> r.levels(image));
-        } catch (NotFoundException e) {
-            throw HttpError.notFound("Image", image.id());
-        }
+        List<Rendering.Level> levels = orNotFound(image.id(), () -> levelsById.get(image.id(), k -> r.levels(image)));
         Region reg;
         try {
             reg = region(ex, levels, z, t);
@@ -182,29 +186,16 @@ final class WebgatewayRoutes {
             throw e;
         }
         if (tiles == null) {
-            try {
-                return encode(r.render(image, reg, q.settings()::apply), q);
-            } catch (NotFoundException e) {
-                throw HttpError.notFound("Image", image.id());
-            }
+            return encode(orNotFound(image.id(), () -> r.render(image, reg, q.settings()::apply)), q);
         }
-        RenderingSettings settings;
-        try {
-            settings = q.settings().apply(r.settings(image));   // the visibility check and the settings as stored
-        } catch (NotFoundException e) {
-            throw HttpError.notFound("Image", image.id());
-        }
+        // the visibility check and the settings as stored, then the kept tile for exactly those settings
+        RenderingSettings settings = orNotFound(image.id(), () -> q.settings().apply(r.settings(image)));
         Tile key = new Tile(image.id(), reg, q.format(), q.quality(), settings);
         Reply cached = tiles.getIfPresent(key);
         if (cached != null) {
             return cached;
         }
-        Reply reply;
-        try {
-            reply = encode(r.render(image, reg, settings), q);
-        } catch (NotFoundException e) {
-            throw HttpError.notFound("Image", image.id());
-        }
+        Reply reply = encode(orNotFound(image.id(), () -> r.render(image, reg, settings)), q);
         tiles.put(key, reply);
         return reply;
     }
